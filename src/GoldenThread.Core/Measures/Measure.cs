@@ -1,0 +1,58 @@
+namespace GoldenThread.Core.Measures;
+
+public enum Frequency
+{
+    Quarterly,
+    Monthly,
+    FinancialYear,
+    AcademicYear,
+    CalendarYear,
+    RollingTwelveMonths,
+    Snapshot,
+}
+
+/// <summary>A gap measure: the value of <see cref="GroupMeasureId"/> minus that of <see cref="ComparisonMeasureId"/> in the same period.</summary>
+public sealed record GapDefinition(string GroupMeasureId, string ComparisonMeasureId);
+
+/// <summary>A measure (KPI) the plan monitors.</summary>
+/// <remarks>
+/// Invariants: <see cref="Id"/> and <see cref="Title"/> are not blank; <see cref="DecimalPlaces"/> is 0–6.
+/// A measure with a <see cref="Gap"/> takes its values from its two group measures, not from data.
+/// </remarks>
+public sealed record Measure
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required MeasureUnit Unit { get; init; }
+
+    public required Polarity Polarity { get; init; }
+
+    public Frequency Frequency { get; init; } = Frequency.Quarterly;
+
+    public int DecimalPlaces { get; init; } = 1;
+
+    public string? Source { get; init; }
+
+    public string? Owner { get; init; }
+
+    public string? Definition { get; init; }
+
+    /// <summary>The LAIT <c>Short Desc</c> code this measure maps to, when LAIT holds it.</summary>
+    public string? LaitCode { get; init; }
+
+    public Tolerance Tolerance { get; init; } = Tolerance.Default;
+
+    public IReadOnlyList<ScheduledTarget> Targets { get; init; } = [];
+
+    public GapDefinition? Gap { get; init; }
+
+    /// <summary>True when national quartiles do not apply (LAIT's <c>No_Quartile</c> flag, or the plan says so).</summary>
+    public bool NoQuartile { get; init; }
+
+    /// <summary>True for qualitative measures whose "value" is a body of evidence (quotes, a satisfaction score).</summary>
+    public bool Qualitative { get; init; }
+
+    public string FormatValue(double value) => Unit.Format(value, DecimalPlaces);
+}

@@ -1,0 +1,58 @@
+using GoldenThread.Core.Periods;
+
+namespace GoldenThread.Core.Measures;
+
+public enum ValueStatus
+{
+    Final,
+    Provisional,
+}
+
+/// <summary>Where a figure came from.</summary>
+public enum Provenance
+{
+    /// <summary>Computed by GoldenThread from all councils' data (LAIT).</summary>
+    Computed,
+    /// <summary>Given as an input (the council's own values file), not computed.</summary>
+    Supplied,
+}
+
+/// <summary>Benchmarks given with a council's own value where all-council data does not exist.</summary>
+public sealed record SuppliedBenchmarks
+{
+    public double? England { get; init; }
+
+    public double? Region { get; init; }
+
+    public double? StatisticalNeighbourAverage { get; init; }
+
+    /// <summary>1–4, 1 the best.</summary>
+    public int? Quartile { get; init; }
+
+    public bool IsEmpty => England is null && Region is null && StatisticalNeighbourAverage is null && Quartile is null;
+}
+
+/// <summary>One value of one measure for one period, for the home council.</summary>
+/// <remarks>Invariant: when both are given, <see cref="Denominator"/> is positive and <see cref="Numerator"/> is not negative.</remarks>
+public sealed record Observation
+{
+    public required string MeasureId { get; init; }
+
+    public required Period Period { get; init; }
+
+    /// <summary>Null when the value is missing or suppressed at source.</summary>
+    public double? Value { get; init; }
+
+    public double? Numerator { get; init; }
+
+    public double? Denominator { get; init; }
+
+    public ValueStatus Status { get; init; } = ValueStatus.Final;
+
+    public string? Note { get; init; }
+
+    public SuppliedBenchmarks? Benchmarks { get; init; }
+
+    /// <summary>Where the value came from: supplied by the council, or taken from LAIT.</summary>
+    public Provenance Provenance { get; init; } = Provenance.Supplied;
+}

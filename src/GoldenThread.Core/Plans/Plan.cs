@@ -1,0 +1,140 @@
+using GoldenThread.Core.Measures;
+
+namespace GoldenThread.Core.Plans;
+
+/// <summary>The four need levels a commissioning intention is classified by.</summary>
+public enum NeedLevel
+{
+    Prevent,
+    Reduce,
+    Delay,
+    Meet,
+}
+
+public sealed record PlanValue(string Name, string? Description);
+
+/// <summary>A priority of the council's corporate strategic plan that commissioning intentions serve.</summary>
+public sealed record StrategicPriority(string Id, string Title);
+
+public sealed record CommissioningIntention
+{
+    public required string Id { get; init; }
+
+    public required string Text { get; init; }
+
+    public IReadOnlyList<NeedLevel> NeedLevels { get; init; } = [];
+
+    /// <summary>Ids of the <see cref="StrategicPriority"/> items it serves.</summary>
+    public IReadOnlyList<string> StrategicPriorities { get; init; } = [];
+
+    public bool Statutory { get; init; }
+
+    public string? Rationale { get; init; }
+}
+
+public enum ActionStatus
+{
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    Complete,
+}
+
+public sealed record PlanAction
+{
+    /// <summary>The plan's own numbering, e.g. <c>1.1a</c>.</summary>
+    public required string Code { get; init; }
+
+    public required string Text { get; init; }
+
+    public string? Lead { get; init; }
+
+    public DateOnly? Due { get; init; }
+
+    public ActionStatus Status { get; init; } = ActionStatus.NotStarted;
+
+    public string? Progress { get; init; }
+}
+
+/// <summary>An outcome (priority, aim) under a theme, evidenced by measures and delivered by intentions and actions.</summary>
+public sealed record Outcome
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Ids of the plan's measures that evidence this outcome, in the order the plan lists them.</summary>
+    public IReadOnlyList<string> MeasureIds { get; init; } = [];
+
+    public IReadOnlyList<CommissioningIntention> Intentions { get; init; } = [];
+
+    public IReadOnlyList<PlanAction> Actions { get; init; } = [];
+}
+
+/// <summary>A theme (ambition, key outcome).</summary>
+public sealed record Theme
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+
+    /// <summary>Measures attached to the theme itself rather than to one outcome.</summary>
+    public IReadOnlyList<string> MeasureIds { get; init; } = [];
+}
+
+public sealed record CrossCuttingTheme(string Name, string? Description);
+
+/// <summary>A level of the planning and performance framework (partnership, department, service, staff).</summary>
+public sealed record PerformanceLevel(string Level, IReadOnlyList<string> Planning, IReadOnlyList<string> Review, string? Cadence);
+
+/// <summary>An entry in the register of related strategies (the "bookcase").</summary>
+public sealed record RelatedStrategy(string Name, string? Tier);
+
+/// <summary>An "Our children" headline figure with its period as written.</summary>
+public sealed record HeadlineFigure(string Label, string Value, string? Period);
+
+/// <summary>A department's plan: vision to measures.</summary>
+/// <remarks>Invariants (checked by the reader): ids are unique across themes, outcomes, intentions, actions and measures;
+/// every measure id an outcome names exists; every strategic-priority id an intention names exists.</remarks>
+public sealed record Plan
+{
+    public required string Name { get; init; }
+
+    /// <summary>The council's DfE three-digit LA number (855 for Leicestershire).</summary>
+    public int? LaNumber { get; init; }
+
+    public string? Council { get; init; }
+
+    public required int FirstYear { get; init; }
+
+    public required int LastYear { get; init; }
+
+    public string? Vision { get; init; }
+
+    public string? Mission { get; init; }
+
+    public IReadOnlyList<PlanValue> Values { get; init; } = [];
+
+    public IReadOnlyList<StrategicPriority> StrategicPriorities { get; init; } = [];
+
+    public IReadOnlyList<Theme> Themes { get; init; } = [];
+
+    public IReadOnlyList<Measure> Measures { get; init; } = [];
+
+    public IReadOnlyList<CrossCuttingTheme> CrossCuttingThemes { get; init; } = [];
+
+    public IReadOnlyList<PerformanceLevel> PerformanceLevels { get; init; } = [];
+
+    public IReadOnlyList<RelatedStrategy> RelatedStrategies { get; init; } = [];
+
+    public IReadOnlyList<HeadlineFigure> OurChildren { get; init; } = [];
+
+    public Measure? FindMeasure(string id) => Measures.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+}
