@@ -345,7 +345,7 @@ internal static partial class PeriodParser
                 return Period.MultiYear(YearBasis.Calendar, a, b);
             }
 
-            return null;
+            // Otherwise it may be an ISO month such as 2016-02: fall through.
         }
 
         var iso = IsoMonthPattern().Match(s);

@@ -1,0 +1,295 @@
+using System.Globalization;
+using GoldenThread.Core.Benchmarks;
+using GoldenThread.Core.Judgements;
+using GoldenThread.Core.Measures;
+using GoldenThread.Core.Periods;
+using GoldenThread.Core.Plans;
+
+namespace GoldenThread.Core.Dashboard;
+
+/// <summary>Everything a dashboard is computed from. Pure data: no files, no clock.</summary>
+public sealed record DashboardInputs
+{
+    public required Plan Plan { get; init; }
+
+    /// <summary>The council's own values (supplied); they take precedence over LAIT for the same measure and period.</summary>
+    public IReadOnlyList<Observation> Values { get; init; } = [];
+
+    /// <summary>All councils' data (LAIT), when available.</summary>
+    public BenchmarkData? Benchmarks { get; init; }
+
+    /// <summary>The home council's LA number; defaults to the plan's.</summary>
+    public int? HomeLa { get; init; }
+
+    /// <summary>The reporting period; null means the latest (see <see cref="DashboardBuilder.DefaultReportingPeriod"/>).</summary>
+    public Period? ReportingPeriod { get; init; }
+
+    /// <summary>How many points of each measure's trend to keep (the sparkline).</summary>
+    public int TrendPoints { get; init; } = 10;
+}
+
+/// <summary>Evaluates a plan's measures for one reporting period: every judgement on the dashboard, with its reason.</summary>
+public static class DashboardBuilder
+{
+    public static Dashboard Build(DashboardInputs inputs)
+    {
+        var plan = inputs.Plan;
+        var homeLa = inputs.HomeLa ?? plan.LaNumber;
+        var data = inputs.Benchmarks;
+        var ownByMeasure = inputs.Values
+            .GroupBy(o => o.MeasureId, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+
+        var seriesCache = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<Observation> SeriesOf(Measure m)
+        {
+            if (!seriesCache.TryGetValue(m.Id, out var s))
+            {
+                s = BuildSeries(m, plan, ownByMeasure, data, homeLa, SeriesOf);
+                seriesCache[m.Id] = s;
+            }
+
+            return s;
+        }
+
+        var reporting = inputs.ReportingPeriod ?? DefaultReportingPeriod(plan.Measures.SelectMany(SeriesOf));
+        var previousReport = reporting.Previous();
+        var council = homeLa is { } la && data?.Areas.TryGetValue(la, out var area) == true ? area.Name : plan.Council ?? "The council";
+        var region = homeLa is { } la2 ? data?.RegionOf(la2) : null;
+
+        var sections = new List<DashboardSection>();
+        foreach (var theme in plan.Themes)
+        {
+            var rows = new List<DashboardRow>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            void Add(string measureId, string outcomeId, string outcomeTitle)
+            {
+                if (plan.FindMeasure(measureId) is { } m && seen.Add(m.Id))
+                {
+                    rows.Add(EvaluateMeasure(m, outcomeId, outcomeTitle, SeriesOf(m), reporting, previousReport, data, homeLa, region, inputs.TrendPoints, SeriesOf, plan));
+                }
+            }
+
+            foreach (var outcome in theme.Outcomes)
+            {
+                foreach (var id in outcome.MeasureIds)
+                {
+                    Add(id, outcome.Id, outcome.Title);
+                }
+            }
+
+            foreach (var id in theme.MeasureIds)
+            {
+                Add(id, theme.Id, theme.Title);
+            }
+
+            sections.Add(new DashboardSection(theme.Id, theme.Title, rows));
+        }
+
+        return new Dashboard
+        {
+            PlanName = plan.Name,
+            CouncilName = council,
+            LaNumber = homeLa,
+            RegionName = region?.Name,
+            ReportingPeriod = reporting,
+            PreviousReportingPeriod = previousReport,
+            Sections = sections,
+            Overview = Overview.Count(sections.SelectMany(s => s.Rows)),
+        };
+    }
+
+    /// <summary>
+    /// The reporting period when none is asked for: the financial quarter containing the last day of the latest data when
+    /// any measure has quarterly, monthly or snapshot data; otherwise the financial year containing it.
+    /// </summary>
+    public static Period DefaultReportingPeriod(IEnumerable<Observation> observations)
+    {
+        var list = observations.Where(o => o.Value is not null).ToList();
+        if (list.Count == 0)
+        {
+            throw new InvalidOperationException("There are no values to report on; give a reporting period.");
+        }
+
+        var last = list.Max(o => o.Period.End);
+        var subAnnual = list.Any(o => o.Period.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot);
+        var quarter = Period.FinancialQuarterContaining(last);
+        return subAnnual ? quarter : Period.FinancialYear(quarter.FinancialStartYear);
+    }
+
+    private static IReadOnlyList<Observation> BuildSeries(
+        Measure m,
+        Plan plan,
+        Dictionary<string, List<Observation>> own,
+        BenchmarkData? data,
+        int? homeLa,
+        Func<Measure, IReadOnlyList<Observation>> seriesOf)
+    {
+        if (m.Gap is { } gap && plan.FindMeasure(gap.GroupMeasureId) is { } g && plan.FindMeasure(gap.ComparisonMeasureId) is { } c)
+        {
+            var gaps = GapJudgement.Gaps(Points(seriesOf(g)), Points(seriesOf(c)));
+            return gaps.Select(x => new Observation { MeasureId = m.Id, Period = x.Period, Value = x.Gap, Provenance = Provenance.Computed }).ToList();
+        }
+
+        var byPeriod = new Dictionary<Period, Observation>();
+        if (m.LaitCode is { } code && homeLa is { } la && data is not null && data.Measures.TryGetValue(code, out var series))
+        {
+            foreach (var pv in series.Periods)
+            {
+                if (pv.ByArea.TryGetValue(la, out var v))
+                {
+                    byPeriod[pv.Period] = new Observation { MeasureId = m.Id, Period = pv.Period, Value = v, Provenance = Provenance.Computed };
+                }
+            }
+        }
+
+        if (own.TryGetValue(m.Id, out var mine))
+        {
+            foreach (var o in mine)
+            {
+                byPeriod[o.Period] = o;
+            }
+        }
+
+        return byPeriod.Values.OrderBy(o => o.Period, Period.ByEnd).ToList();
+    }
+
+    private static List<(Period Period, double Value)> Points(IEnumerable<Observation> series) =>
+        series.Where(o => o.Value is not null).Select(o => (o.Period, o.Value!.Value)).ToList();
+
+    private static DashboardRow EvaluateMeasure(
+        Measure m,
+        string outcomeId,
+        string outcomeTitle,
+        IReadOnlyList<Observation> series,
+        Period reporting,
+        Period? previousReport,
+        BenchmarkData? data,
+        int? homeLa,
+        Area? region,
+        int trendPoints,
+        Func<Measure, IReadOnlyList<Observation>> seriesOf,
+        Plan plan)
+    {
+        string F(double v) => m.FormatValue(v);
+        var known = series.Where(o => o.Period.End <= reporting.End).ToList();
+        var withValues = known.Where(o => o.Value is not null).ToList();
+        var latest = withValues.LastOrDefault();
+        var target = TargetSchedule.InForce(m.Targets, latest?.Period ?? reporting);
+        var targetText = target?.Target.Describe(m.Unit, m.DecimalPlaces);
+
+        if (latest is null)
+        {
+            var note = known.LastOrDefault()?.Note;
+            var awaiting = m.Qualitative ? (note ?? "See evidence") : "Awaiting local data";
+            var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : "No value for this measure at the reporting period.";
+            return new DashboardRow
+            {
+                Measure = m,
+                OutcomeId = outcomeId,
+                OutcomeTitle = outcomeTitle,
+                ValueText = awaiting,
+                Direction = new(Direction.NoComparison, why),
+                Rag = new(Rag.None, why),
+                TargetText = targetText,
+                TargetYear = target?.Year,
+                QuartileReason = why,
+                StatisticalNeighbourComparison = new(Comparison.NotAvailable, why),
+                Note = note,
+            };
+        }
+
+        var value = latest.Value!.Value;
+        var previous = withValues.Take(withValues.Count - 1).LastOrDefault(o => o.Period.IsComparableWith(latest.Period));
+        var direction = DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.Tolerance, F);
+
+        var national = NationalFigures.Lookup(m, latest, data, homeLa);
+        var supplied = latest.Benchmarks;
+        Sourced? Pick(double? computed, double? given) =>
+            computed is { } c ? new Sourced(c, Provenance.Computed) : given is { } g ? new Sourced(g, Provenance.Supplied) : null;
+        var sn = Pick(national?.SnAverage, supplied?.StatisticalNeighbourAverage);
+        var england = Pick(national?.England, supplied?.England);
+        var regionValue = Pick(national?.Region, supplied?.Region);
+        int? quartile = national?.Quartile ?? supplied?.Quartile;
+        Provenance? quartileProvenance = national?.Quartile is not null ? Provenance.Computed : supplied?.Quartile is not null ? Provenance.Supplied : null;
+        var quartileReason = national?.Quartile is not null
+            ? national.QuartileReason
+            : supplied?.Quartile is { } sq
+                ? $"Quartile {sq} as supplied with the value (not computed: all councils' data for {latest.Period.Label} is not available)."
+                : national?.QuartileReason ?? (m.LaitCode is null ? "No all-council data for this measure and no quartile supplied." : $"No LAIT data for {m.LaitCode} in {latest.Period.Label}.");
+
+        var snComparison = BenchmarkComparison.Judge(value, sn?.Value, "statistical-neighbour average", m.Polarity, m.Tolerance, F);
+        var rag = RagRating.Judge(target?.Target, new RagContext
+        {
+            Value = value,
+            Polarity = m.Polarity,
+            Tolerance = m.Tolerance,
+            Format = F,
+            Quartile = quartile,
+            England = england?.Value,
+            StatisticalNeighbourAverage = sn?.Value,
+            Previous = previous?.Value,
+        });
+
+        var trend = withValues
+            .Where(o => o.Period.IsComparableWith(latest.Period))
+            .TakeLast(trendPoints)
+            .Select(o => new TrendPoint(o.Period, o.Value!.Value))
+            .ToList();
+
+        var trajectory = TrajectoryJudgement.Assess(m.Targets, Points(withValues.Where(o => o.Period.IsComparableWith(latest.Period))), m.Polarity, F);
+
+        GapResult? gapResult = null;
+        if (m.Gap is not null)
+        {
+            gapResult = GapJudgement.Assess(Points(withValues), m.Tolerance, F);
+        }
+
+        return new DashboardRow
+        {
+            Measure = m,
+            OutcomeId = outcomeId,
+            OutcomeTitle = outcomeTitle,
+            Period = latest.Period,
+            Value = value,
+            Numerator = latest.Numerator,
+            Denominator = latest.Denominator,
+            Status = latest.Status,
+            ValueText = ValueText(m, latest),
+            PreviousPeriod = previous?.Period,
+            PreviousValue = previous?.Value,
+            Direction = direction,
+            Trend = trend,
+            Rag = rag,
+            TargetText = targetText,
+            TargetYear = target?.Year,
+            Rank = national?.Rank,
+            RankedCount = national?.RankedCount,
+            Quartile = quartile,
+            QuartileProvenance = quartileProvenance,
+            QuartileReason = quartileReason,
+            StatisticalNeighbourAverage = sn,
+            NeighboursWithValues = national?.NeighboursWithValues,
+            StatisticalNeighbourComparison = snComparison,
+            England = england,
+            Region = regionValue,
+            RegionName = region?.Name,
+            Updated = previousReport is not { } pr || latest.Period.End > pr.End,
+            Trajectory = trajectory,
+            Gap = gapResult,
+            Note = latest.Note,
+        };
+    }
+
+    /// <summary>The value as dashboards write it: the formatted value, and the count in brackets where known (<c>0.59% (2)</c>).</summary>
+    public static string ValueText(Measure m, Observation o)
+    {
+        var text = m.FormatValue(o.Value!.Value);
+        if (o.Numerator is { } n && m.Unit.Kind is UnitKind.Percentage or UnitKind.Rate)
+        {
+            text += " (" + n.ToString("#,0.##", CultureInfo.InvariantCulture) + ")";
+        }
+
+        return o.Status == ValueStatus.Provisional ? text + " (provisional)" : text;
+    }
+}
