@@ -1,0 +1,125 @@
+using YamlDotNet.RepresentationModel;
+
+namespace GoldenThread.Data.Workspace;
+
+/// <summary>The bundled samples in <c>samples/</c>, each a folder with a <c>sample.yaml</c> manifest.</summary>
+/// <remarks>
+/// A manifest names the plan, optionally the values file, <c>benchmarks: lait</c> for the published LAIT files beside the
+/// repository, the council (<c>la</c>) and the reporting period. Paths are relative to the manifest.
+/// </remarks>
+public static class SampleCatalogue
+{
+    /// <summary>The samples folder, found walking up from the current directory and from the program's folder.</summary>
+    public static string? FindSamplesDirectory()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "samples");
+                if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "sample.yaml", SearchOption.AllDirectories).Any())
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static IReadOnlyList<string> Names() =>
+        FindSamplesDirectory() is { } dir
+            ? Directory.EnumerateFiles(dir, "sample.yaml", SearchOption.AllDirectories)
+                .Select(f => Path.GetFileName(Path.GetDirectoryName(f)!))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+    /// <summary>Reads a sample's manifest into the sources of its report.</summary>
+    public static ReportSources Resolve(string name)
+    {
+        var dir = FindSamplesDirectory()
+            ?? throw new InputException(new InputError("samples", null, null, "no samples folder was found; run from the repository, or give --plan instead of --sample"));
+        var manifest = Path.Combine(dir, name, "sample.yaml");
+        if (!File.Exists(manifest))
+        {
+            var known = string.Join(", ", Names());
+            throw new InputException(new InputError(name, null, null, $"there is no sample called '{name}'; expected one of: {known}"));
+        }
+
+        using var reader = File.OpenText(manifest);
+        return Read(reader, manifest);
+    }
+
+    /// <summary>Parses a manifest; relative paths are resolved against the manifest's folder.</summary>
+    public static ReportSources Read(TextReader reader, string manifestPath)
+    {
+        var fileName = manifestPath;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InputException(new InputError(fileName, (int)e.Start.Line, null, "not valid YAML: " + e.Message));
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InputException(new InputError(fileName, 1, null, "expected a mapping with plan, values, benchmarks, la and period"));
+        }
+
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<InputError>();
+        string[] allowed = ["plan", "values", "benchmarks", "la", "period", "description"];
+        foreach (var (key, value) in root.Children)
+        {
+            var k = (key as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(k))
+            {
+                errors.Add(new InputError(fileName, (int)key.Start.Line, k, $"unknown key; expected one of {string.Join(", ", allowed)}"));
+                continue;
+            }
+
+            fields[k] = (value as YamlScalarNode)?.Value ?? "";
+        }
+
+        if (!fields.TryGetValue("plan", out var plan) || string.IsNullOrWhiteSpace(plan))
+        {
+            errors.Add(new InputError(fileName, null, "plan", "required: the plan file, relative to the manifest"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        string Full(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
+        string? bds = null;
+        if (fields.TryGetValue("benchmarks", out var b) && !string.IsNullOrWhiteSpace(b))
+        {
+            if (b == "lait")
+            {
+                var lait = LaitLocator.FindDirectory()
+                    ?? throw new InputException(new InputError(fileName, null, "benchmarks",
+                        $"'lait' means the published LAIT files in shared/data/lait beside the repository, and none were found; set {LaitLocator.EnvironmentVariable} to the folder holding bds_long.csv"));
+                bds = Path.Combine(lait, "bds_long.csv");
+            }
+            else
+            {
+                bds = Full(b);
+            }
+        }
+
+        return new ReportSources
+        {
+            PlanPath = Full(plan!),
+            ValuesPath = fields.TryGetValue("values", out var v) && !string.IsNullOrWhiteSpace(v) ? Full(v) : null,
+            BenchmarksPath = bds,
+            Council = fields.GetValueOrDefault("la"),
+            Period = fields.GetValueOrDefault("period"),
+        };
+    }
+}
