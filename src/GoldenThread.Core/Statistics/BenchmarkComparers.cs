@@ -39,12 +39,17 @@ internal static class IntervalRule
     /// <summary>Null when the interval or benchmark is unusable; the reason says why.</summary>
     public static string? Unusable(ConfidenceInterval? interval, Benchmark benchmark, double level)
     {
-        var levelWords = ConfidenceLevels.ToWords(level);
         if (benchmark.Value is not { } b || !double.IsFinite(b))
         {
             return $"no value for {benchmark.Name} to compare with";
         }
 
+        if (interval is { IsComplete: true })
+        {
+            return null;
+        }
+
+        var levelWords = ConfidenceLevels.ToWords(level);
         if (interval is not { } ci || (ci.Lower is null && ci.Upper is null))
         {
             return $"no {levelWords} confidence interval, so the difference from {benchmark.Name} cannot be tested";
@@ -55,12 +60,7 @@ internal static class IntervalRule
             return $"only the upper bound of the {levelWords} confidence interval is known, so the difference from {benchmark.Name} cannot be tested";
         }
 
-        if (ci.Upper is null)
-        {
-            return $"only the lower bound of the {levelWords} confidence interval is known, so the difference from {benchmark.Name} cannot be tested";
-        }
-
-        return null;
+        return $"only the lower bound of the {levelWords} confidence interval is known, so the difference from {benchmark.Name} cannot be tested";
     }
 
     /// <summary>Similar, or the direction of a significant difference by polarity.</summary>
