@@ -201,7 +201,8 @@ public static class DashboardBuilder
 
         var value = latest.Value!.Value;
         var previous = withValues.Take(withValues.Count - 1).LastOrDefault(o => o.Period.IsComparableWith(latest.Period));
-        var direction = DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.Tolerance, F);
+        var direction = (previous is not null ? Significance.Change(m, previous, latest) : null)
+            ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.Tolerance, F);
 
         var national = NationalFigures.Lookup(m, latest, data, homeLa);
         var supplied = latest.Benchmarks;
@@ -218,7 +219,9 @@ public static class DashboardBuilder
                 ? $"Quartile {sq} as supplied with the value (not computed: all councils' data for {latest.Period.Label} is not available)."
                 : national?.QuartileReason ?? (m.LaitCode is null ? "No all-council data for this measure and no quartile supplied." : $"No LAIT data for {m.LaitCode} in {latest.Period.Label}.");
 
-        var snComparison = BenchmarkComparison.Judge(value, sn?.Value, "statistical-neighbour average", m.Polarity, m.Tolerance, F);
+        const string snName = "statistical-neighbour average";
+        var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
+            ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.Tolerance, F);
         var rag = RagRating.Judge(target?.Target, new RagContext
         {
             Value = value,
