@@ -112,11 +112,12 @@ public static class DashboardHtmlRenderer
     private static void WriteSection(HtmlWriter w, DashboardSection section)
     {
         var id = "theme-" + Slug(section.ThemeId);
-        w.Raw("<h2 class=\"govuk-heading-m\" id=\"").Text(id).Raw("\">").Text(section.ThemeTitle).Raw("</h2>\n");
-        w.Raw("<table class=\"govuk-table app-dashboard\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">")
-            .Text(section.ThemeTitle).Raw(": ")
+        // The theme's heading sits inside the caption: one visible title that both names the table and shows up in
+        // a screen reader's list of headings.
+        w.Raw("<table class=\"govuk-table app-dashboard\">\n<caption class=\"govuk-table__caption\"><h2 class=\"govuk-heading-m\" id=\"")
+            .Text(id).Raw("\">").Text(section.ThemeTitle).Raw("</h2><span class=\"app-hint\">")
             .Text(section.Rows.Count == 1 ? "1 measure" : $"{section.Rows.Count.ToString(CultureInfo.InvariantCulture)} measures")
-            .Raw("</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
+            .Raw("</span></caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
         foreach (var header in Headers)
         {
             w.Raw("<th scope=\"col\" class=\"govuk-table__header\">").Text(header).Raw("</th>");
@@ -386,9 +387,10 @@ public static class DashboardHtmlRenderer
         .app-key > div { display: flex; align-items: baseline; gap: 8px; }
         .app-key dd { margin: 0; }
         .app-key__mark { font-weight: 700; }
-        .app-key__mark--sup { font-size: 12px; vertical-align: super; }
+        .app-key__mark--sup { font-size: 14px; vertical-align: super; }
         .govuk-table { width: 100%; border-spacing: 0; border-collapse: collapse; margin-bottom: 40px; font-size: 14px; }
-        .govuk-table__caption { font-weight: 700; text-align: left; font-size: 19px; margin-bottom: 10px; }
+        .govuk-table__caption { text-align: left; font-size: 16px; margin-bottom: 10px; }
+        .govuk-table__caption .govuk-heading-m { margin: 30px 0 5px; }
         .govuk-table__header, .govuk-table__cell { padding: 8px 10px 8px 0; border-bottom: 1px solid #b1b4b6; text-align: left; vertical-align: top; }
         .govuk-table__head .govuk-table__header { font-weight: 700; vertical-align: bottom; }
         .app-measure { font-weight: 400; min-width: 16em; max-width: 28em; }
@@ -418,7 +420,9 @@ public static class DashboardHtmlRenderer
           .govuk-main-wrapper { padding: 0; }
           .govuk-heading-l { font-size: 18pt; margin-bottom: 8pt; }
           .govuk-heading-m { font-size: 13pt; margin: 12pt 0 6pt; break-after: avoid; page-break-after: avoid; }
-          .govuk-caption-l, .govuk-body, .govuk-list, .govuk-summary-list { font-size: 10pt; }
+          .govuk-caption-l, .govuk-body, .govuk-list, .govuk-summary-list, .app-key { font-size: 9pt; }
+          .govuk-table__caption { font-size: 9pt; margin-bottom: 4pt; }
+          .govuk-table__caption .govuk-heading-m { margin: 10pt 0 2pt; }
           .govuk-summary-list__key, .govuk-summary-list__value { padding: 2pt 10pt 2pt 0; }
           .govuk-table { font-size: 8pt; margin-bottom: 12pt; }
           .govuk-table__header, .govuk-table__cell { padding: 3pt 5pt 3pt 0; }
