@@ -35,6 +35,16 @@ public sealed class DashboardHtmlRendererTests
     }
 
     [Fact]
+    public void Render_EmptyTheme_SaysSoInsideTheTable()
+    {
+        var dashboard = DashboardFixture.Build() with { Sections = [new("empty", "Thriving Communities", [])] };
+        var writer = new StringWriter();
+        DashboardHtmlRenderer.Render(dashboard, writer);
+        var doc = new HtmlParser().ParseDocument(writer.ToString());
+        Assert.Equal("No measures in this theme.", doc.QuerySelector("tbody td[colspan='11']")!.TextContent);
+    }
+
+    [Fact]
     public void Render_Fixture_DeclaresBritishEnglish()
     {
         Assert.Equal("en-GB", Doc.DocumentElement.GetAttribute("lang"));

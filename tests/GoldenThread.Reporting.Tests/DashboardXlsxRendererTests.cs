@@ -50,6 +50,16 @@ public sealed class DashboardXlsxRendererTests
     }
 
     [Fact]
+    public void Render_NoSections_StillValid()
+    {
+        using var stream = new MemoryStream();
+        DashboardXlsxRenderer.Render(DashboardFixture.Build() with { Sections = [] }, stream);
+        stream.Position = 0;
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+    }
+
+    [Fact]
     public void Render_Fixture_HasTheThreeSheets()
     {
         using var doc = Open();
