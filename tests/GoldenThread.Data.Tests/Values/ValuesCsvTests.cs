@@ -242,3 +242,20 @@ public class ValuesCsvTests
         Assert.Equal("v.csv:1: no header row; expected column names in line 1, e.g. measure,period,value", Assert.Single(Fails(content).Errors).ToString());
     }
 }
+
+public class ValuesDocsTests
+{
+    [Fact]
+    public void ReadCsv_FormatsDocExample_ReadsAgainstThePlanFormatExample()
+    {
+        var plan = GoldenThread.Data.Plans.PlanReader.Read(new StringReader(RepoFiles.FencedBlock("plan-format.md", "yaml")), "plan.yaml");
+
+        var o = ValuesReader.ReadCsv(new StringReader(RepoFiles.FencedBlock("formats.md", "csv")), "values.csv", plan);
+
+        Assert.Equal(5, o.Count);
+        Assert.Equal(GoldenThread.Core.Periods.Period.AcademicYear(2020), o[1].Period);
+        Assert.Equal(71.20352867044738, o[1].Value!.Value, 1e-9);
+        Assert.Equal(54.28194993412385, o[3].Value!.Value, 1e-9);
+        Assert.Equal(74.9, o[4].Value);
+    }
+}
