@@ -192,4 +192,35 @@ public class PlanReaderTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Read_AnchorsAndAliases_AreResolved()
+    {
+        const string yaml = """
+            plan: P
+            years: 2020-2023
+            measures:
+              - id: m1
+                title: M
+                unit: count
+                polarity: &pol lower-is-better
+              - id: m2
+                title: N
+                unit: count
+                polarity: *pol
+            themes:
+              - id: T
+                title: T
+                measures: &both [m1, m2]
+                outcomes:
+                  - id: O
+                    title: O
+                    measures: *both
+            """;
+
+        var plan = PlanReader.Read(new StringReader(yaml), "p.yaml");
+
+        Assert.Equal(Polarity.LowerIsBetter, plan.Measures[1].Polarity);
+        Assert.Equal(["m1", "m2"], plan.Themes[0].Outcomes[0].MeasureIds);
+    }
 }
