@@ -1,0 +1,415 @@
+using System.Globalization;
+using System.Text;
+using GoldenThread.Core;
+using GoldenThread.Core.Measures;
+using GoldenThread.Core.Periods;
+using GoldenThread.Core.Plans;
+
+namespace GoldenThread.Data.Values;
+
+/// <summary>
+/// Reads the council's own values (docs/formats.md, "The values file"): one row per measure and period, from CSV or the
+/// first worksheet of an XLSX workbook. All or nothing: every problem is collected and thrown once as an
+/// <see cref="InputException"/>; nothing is returned from a file with any bad row.
+/// </summary>
+public static class ValuesReader
+{
+    private const string Measure = "measure";
+    private const string PeriodColumn = "period";
+    private const string Value = "value";
+    private const string Numerator = "numerator";
+    private const string Denominator = "denominator";
+    private const string Status = "status";
+    private const string Note = "note";
+    private const string England = "england";
+    private const string Region = "region";
+    private const string SnAverage = "sn_average";
+    private const string Quartile = "quartile";
+
+    private static readonly string[] Columns =
+        [Measure, PeriodColumn, Value, Numerator, Denominator, Status, Note, England, Region, SnAverage, Quartile];
+
+    private const string NumberExpected = "expected a number such as 12.5 (a point for decimals, no thousands separators)";
+
+    /// <summary>Reads a .csv or .xlsx file, choosing by its extension.</summary>
+    public static IReadOnlyList<Observation> ReadFile(string path, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(plan);
+        var name = Path.GetFileName(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+        {
+            var hint = extension == ".xls" ? " (an old Excel workbook: save it as .xlsx)" : "";
+            throw new InputException(new InputError(name, null, null,
+                $"has the extension '{extension}'{hint}; expected a .csv or .xlsx file"));
+        }
+
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new InputError(name, null, null, "cannot be opened: " + ex.Message));
+        }
+
+        using (stream)
+        {
+            if (extension == ".xlsx")
+            {
+                return ReadXlsx(stream, name, plan);
+            }
+
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+            return ReadCsv(reader, name, plan);
+        }
+    }
+
+    /// <summary>Reads CSV text (UTF-8, with or without a byte-order mark when read from a file).</summary>
+    public static IReadOnlyList<Observation> ReadCsv(TextReader reader, string fileName, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(plan);
+        string text;
+        try
+        {
+            text = reader.ReadToEnd();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputException(new InputError(fileName, null, null,
+                "is not UTF-8 text (a binary file, or a CSV saved in another encoding?); expected a CSV file saved as CSV UTF-8"));
+        }
+
+        var errors = new List<InputError>();
+        var table = CsvText.Parse(text, fileName, errors);
+        return Interpret(table, fileName, plan, errors);
+    }
+
+    /// <summary>Reads the first worksheet of an XLSX workbook, header in row 1.</summary>
+    public static IReadOnlyList<Observation> ReadXlsx(Stream stream, string fileName, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(plan);
+        var errors = new List<InputError>();
+        var table = XlsxSheet.Read(stream, fileName, errors);
+        return Interpret(table, fileName, plan, errors);
+    }
+
+    private static IReadOnlyList<Observation> Interpret(RawTable? table, string fileName, Plan plan, List<InputError> errors)
+    {
+        if (table is null || errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        var columns = ReadHeader(table, fileName, errors);
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        var observations = new List<Observation>();
+        var firstLine = new Dictionary<(string, Period), int>();
+        foreach (var row in table.Rows)
+        {
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            var o = new RowReader(fileName, row, columns, table.Header, errors).Read(plan);
+            if (o is null)
+            {
+                continue;
+            }
+
+            var key = (o.MeasureId, o.Period);
+            if (firstLine.TryGetValue(key, out var earlier))
+            {
+                errors.Add(new InputError(fileName, row.Line, table.Header[columns[PeriodColumn]].Trim(),
+                    $"a second row for measure '{o.MeasureId}' in {o.Period.Label} (first at line {earlier.ToString(CultureInfo.InvariantCulture)}); expected one row per measure and period"));
+                continue;
+            }
+
+            firstLine[key] = row.Line;
+            observations.Add(o);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        return observations;
+    }
+
+    /// <summary>Column name (normalised) to position; reports unknown, repeated and missing columns.</summary>
+    private static Dictionary<string, int> ReadHeader(RawTable table, string fileName, List<InputError> errors)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < table.Header.Count; i++)
+        {
+            var written = table.Header[i].Trim();
+            if (written.Length == 0)
+            {
+                // A column with no name is tolerated only while it is empty (spreadsheets leave formatted blank columns).
+                if (table.Rows.Any(r => !string.IsNullOrWhiteSpace(r.Cell(i))))
+                {
+                    errors.Add(new InputError(fileName, 1, null,
+                        $"column {(i + 1).ToString(CultureInfo.InvariantCulture)} has values but no name; expected one of {string.Join(", ", Columns)}"));
+                }
+
+                continue;
+            }
+
+            var name = written.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+            if (!Columns.Contains(name))
+            {
+                var hint = Suggestions.Closest(name, Columns) is { } c ? $"did you mean '{c}'?" : "expected one of " + string.Join(", ", Columns);
+                errors.Add(new InputError(fileName, 1, written, "unknown column; " + hint));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                errors.Add(new InputError(fileName, 1, written, $"a second '{name}' column; expected each column once"));
+            }
+        }
+
+        foreach (var required in new[] { Measure, PeriodColumn })
+        {
+            if (!columns.ContainsKey(required))
+            {
+                errors.Add(new InputError(fileName, 1, null, $"no '{required}' column; expected a header naming measure, period and value (or numerator and denominator)"));
+            }
+        }
+
+        if (!columns.ContainsKey(Value) && !(columns.ContainsKey(Numerator) && columns.ContainsKey(Denominator)))
+        {
+            errors.Add(new InputError(fileName, 1, null, "no 'value' column, nor both 'numerator' and 'denominator'; expected at least one of them"));
+        }
+
+        return columns;
+    }
+
+    /// <summary>Reads one data row, reporting each bad cell under its header name.</summary>
+    private sealed class RowReader(string fileName, RawRow row, Dictionary<string, int> columns, IReadOnlyList<string> header, List<InputError> errors)
+    {
+        private bool _failed;
+
+        private string? Text(string column) =>
+            columns.TryGetValue(column, out var i) && row.Cell(i).Trim() is { Length: > 0 } t ? t : null;
+
+        private void Error(string? column, string message)
+        {
+            _failed = true;
+            errors.Add(new InputError(fileName, row.Line, column is null ? null : header[columns[column]].Trim(), message));
+        }
+
+        public Observation? Read(Plan plan)
+        {
+            var extra = row.Cells.Skip(header.Count).Count(c => !string.IsNullOrWhiteSpace(c));
+            if (extra > 0)
+            {
+                Error(null, $"has values beyond the {header.Count.ToString(CultureInfo.InvariantCulture)} named columns; expected no more fields than the header has");
+            }
+
+            Measure? measure = null;
+            if (Text(Measure) is not { } measureId)
+            {
+                Error(Measure, "missing; expected a measure id of the plan");
+            }
+            else if (plan.FindMeasure(measureId) is not { } m)
+            {
+                var hint = Suggestions.Closest(measureId, plan.Measures.Select(x => x.Id)) is { } near
+                    ? $"did you mean '{near}'?"
+                    : $"expected a measure id of the plan '{plan.Name}'";
+                Error(Measure, $"unknown measure '{measureId}'; {hint}");
+            }
+            else if (m.Gap is not null)
+            {
+                Error(Measure, $"'{m.Id}' is a gap measure, whose values come from '{m.Gap.GroupMeasureId}' and '{m.Gap.ComparisonMeasureId}'; expected values for those measures instead");
+            }
+            else
+            {
+                measure = m;
+            }
+
+            Period? period = null;
+            if (Text(PeriodColumn) is not { } periodText)
+            {
+                Error(PeriodColumn, "missing; expected a period such as 2015/16 Q3, 2015/16 or 2015");
+            }
+            else
+            {
+                var basis = measure is null ? null : FrequencyNames.YearBasisFor(measure.Frequency);
+                var r = Period.Parse(periodText, basis);
+                if (r.Success)
+                {
+                    period = r.Value;
+                }
+                else
+                {
+                    Error(PeriodColumn, r.Error!);
+                }
+            }
+
+            var value = Number(Value, measure);
+            var numerator = Number(Numerator, measure: null);
+            var denominator = Number(Denominator, measure: null);
+            if (numerator < 0)
+            {
+                Error(Numerator, $"{Show(numerator.Value)} is negative; expected a count of zero or more");
+            }
+
+            if (denominator <= 0)
+            {
+                Error(Denominator, $"{Show(denominator.Value)} is not positive; expected a count above zero");
+            }
+
+            var status = ValueStatus.Final;
+            if (Text(Status) is { } statusText)
+            {
+                switch (statusText.ToLowerInvariant())
+                {
+                    case "final":
+                        break;
+                    case "provisional":
+                        status = ValueStatus.Provisional;
+                        break;
+                    default:
+                        Error(Status, $"'{statusText}' is not a status; expected final or provisional (blank means final)");
+                        break;
+                }
+            }
+
+            var benchmarks = new SuppliedBenchmarks
+            {
+                England = Number(England, measure),
+                Region = Number(Region, measure),
+                StatisticalNeighbourAverage = Number(SnAverage, measure),
+                Quartile = QuartileNumber(),
+            };
+
+            if (_failed || measure is null || period is null)
+            {
+                return null;
+            }
+
+            var computed = numerator is { } n && denominator is { } d ? Ratio(n, d, measure.Unit) : (double?)null;
+            if (value is null && computed is null && !measure.Qualitative)
+            {
+                var given = numerator is not null ? Numerator : denominator is not null ? Denominator : Value;
+                Error(given, "no value; expected a value, or both a numerator and a denominator to compute it from");
+                return null;
+            }
+
+            if (value is { } v && computed is { } c && !Agrees(v, c, Text(Value)!, measure.DecimalPlaces))
+            {
+                Error(Value, $"{Show(v)} does not match numerator/denominator, which gives {Show(c)}; expected the value computed from the counts (allowing for rounding), or leave value blank");
+                return null;
+            }
+
+            return new Observation
+            {
+                MeasureId = measure.Id,
+                Period = period.Value,
+                Value = value ?? computed,
+                Numerator = numerator,
+                Denominator = denominator,
+                Status = status,
+                Note = Text(Note),
+                Benchmarks = benchmarks.IsEmpty ? null : benchmarks,
+                Provenance = Provenance.Supplied,
+            };
+        }
+
+        /// <summary>A number in the invariant culture; a trailing % only where the measure is a percentage.</summary>
+        private double? Number(string column, Measure? measure)
+        {
+            if (Text(column) is not { } t)
+            {
+                return null;
+            }
+
+            var s = t;
+            if (s.EndsWith('%'))
+            {
+                if (measure is not null && measure.Unit.Kind != UnitKind.Percentage)
+                {
+                    Error(column, $"'{t}' has a % sign but measure '{measure.Id}' is in {measure.Unit}; expected a plain number");
+                    return null;
+                }
+
+                s = s[..^1].TrimEnd();
+            }
+
+            if (ParseNumber(s) is { } n)
+            {
+                return n;
+            }
+
+            Error(column, $"'{t}' is not a number; {NumberExpected}");
+            return null;
+        }
+
+        private int? QuartileNumber()
+        {
+            if (Text(Quartile) is not { } t)
+            {
+                return null;
+            }
+
+            if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q is >= 1 and <= 4)
+            {
+                return q;
+            }
+
+            Error(Quartile, $"'{t}' is not a quartile; expected 1, 2, 3 or 4 (1 the best)");
+            return null;
+        }
+    }
+
+    private static string Show(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+
+    internal static double? ParseNumber(string s)
+    {
+        const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        return double.TryParse(s, styles, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+    }
+
+    /// <summary>numerator / denominator in the measure's unit: × 100 for a percentage, × the base for a rate, else the plain ratio.</summary>
+    public static double Ratio(double numerator, double denominator, MeasureUnit unit) => unit.Kind switch
+    {
+        UnitKind.Percentage => numerator / denominator * 100,
+        UnitKind.Rate => numerator / denominator * unit.RateBase!.Value,
+        _ => numerator / denominator,
+    };
+
+    /// <summary>
+    /// Whether a supplied value agrees with the one computed from its counts: they may differ by rounding, either to the
+    /// places the value is written with or to one place more than the measure shows, whichever is looser.
+    /// </summary>
+    internal static bool Agrees(double value, double computed, string written, int decimalPlaces)
+    {
+        var writtenPlaces = WrittenDecimalPlaces(written) ?? int.MaxValue;
+        var places = Math.Min(writtenPlaces, decimalPlaces + 1);
+        var halfUnit = 0.5 * Math.Pow(10, -places);
+        return Math.Abs(value - computed) <= halfUnit + (1e-9 * Math.Max(1, Math.Abs(computed)));
+    }
+
+    private static int? WrittenDecimalPlaces(string written)
+    {
+        var s = written.Trim().TrimEnd('%').TrimEnd();
+        if (s.Contains('e', StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var point = s.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : s.Length - point - 1;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using GoldenThread.Data.Values;
+
+namespace GoldenThread.Data.Tests.Values;
+
+public sealed class ValuesFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("goldenthread-values-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void ReadFile_CsvWithBomAndCrLf_Reads()
+    {
+        var bytes = new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes("measure,period,value,note\r\npct-fsm,2018/19,56.2,Café data\r\n")).ToArray();
+
+        var o = Assert.Single(ValuesReader.ReadFile(Write("values.csv", bytes), TestPlan.Instance));
+
+        Assert.Equal(56.2, o.Value);
+        Assert.Equal("Café data", o.Note);
+    }
+
+    [Theory]
+    [InlineData("values.txt", "values.txt: has the extension '.txt'; expected a .csv or .xlsx file")]
+    [InlineData("values.xls", "values.xls: has the extension '.xls' (an old Excel workbook: save it as .xlsx); expected a .csv or .xlsx file")]
+    public void ReadFile_OtherExtension_IsAnError(string name, string expected)
+    {
+        var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Write(name, [1, 2, 3]), TestPlan.Instance));
+
+        Assert.Equal(expected, Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void ReadFile_WorkbookNamedCsv_SaysItIsBinary()
+    {
+        // The start of a zip file followed by bytes that are not UTF-8.
+        byte[] zip = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xC3, 0x28, 0xFF, 0xFE];
+
+        var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Write("values.csv", zip), TestPlan.Instance));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("values.csv", error.File);
+        Assert.Contains("binary", error.Message);
+    }
+
+    [Fact]
+    public void ReadFile_CsvInWindows1252_AsksForUtf8()
+    {
+        // "£5" in Windows-1252: 0xA3 is not valid UTF-8 on its own.
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("measure,period,value,note\npct-fsm,2018/19,5,"), 0xA3, (byte)'5', (byte)'\n'];
+
+        var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Write("values.csv", bytes), TestPlan.Instance));
+
+        Assert.Equal("values.csv: is not UTF-8 text (a binary file, or a CSV saved in another encoding?); expected a CSV file saved as CSV UTF-8", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void ReadFile_Missing_IsAnInputError()
+    {
+        var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Path.Combine(_dir, "absent.csv"), TestPlan.Instance));
+
+        Assert.StartsWith("absent.csv: cannot be opened: ", Assert.Single(ex.Errors).ToString());
+    }
+}
