@@ -1,1 +1,18 @@
-return 0;
+using System.CommandLine;
+using GoldenThread.Cli;
+using GoldenThread.Data;
+
+var root = new RootCommand("GoldenThread: a children's services department's plan, measures and quarterly performance dashboard.");
+root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(SamplesCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+
+try
+{
+    return root.Parse(args).Invoke();
+}
+catch (InputException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return ExitCodes.BadInput;
+}

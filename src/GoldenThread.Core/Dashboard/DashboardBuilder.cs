@@ -277,7 +277,7 @@ public static class DashboardBuilder
             England = england,
             Region = regionValue,
             RegionName = region?.Name,
-            Updated = previousReport is not { } pr || latest.Period.End > pr.End,
+            Updated = latest.Updated ?? (previousReport is not { } pr || latest.Period.End > pr.End),
             Trajectory = trajectory,
             Gap = gapResult,
             Note = latest.Note,

@@ -12,12 +12,39 @@ internal sealed record NationalFigures(
     double? SnAverage,
     int? NeighboursWithValues,
     double? England,
-    double? Region)
+    double? Region,
+    QuartileBoundaries? Boundaries)
 {
+    /// <summary>
+    /// LAIT's figures for the measure's code in the latest value's period; null when the measure has no LAIT code, there
+    /// is no LAIT data, or LAIT has nothing for that period (a council's own quarterly figure).
+    /// </summary>
     public static NationalFigures? Lookup(Measure m, Observation latest, BenchmarkData? data, int? homeLa)
     {
-        // Wired to the LAIT benchmarking functions once they land.
-        _ = (m, latest, data, homeLa);
-        return null;
+        if (m.LaitCode is not { } code || data is null || homeLa is not { } la || !data.Measures.TryGetValue(code, out var series))
+        {
+            return null;
+        }
+
+        if (!series.Periods.Any(p => p.Period == latest.Period))
+        {
+            return null;
+        }
+
+        // The plan's polarity rules (it is the council's measure); the quartile is withheld where LAIT withholds it.
+        var position = NationalBenchmark.For(data, code, latest.Period, la, m.Polarity, m.NoQuartile || series.Info.NoQuartile);
+        var quartileReason = position.Quartile is { } q
+            ? $"Band {QuartileBanding.Letter(q)} (quartile {q}) of {position.RankedCount} councils for {latest.Period.Label}, by LAIT's method: R type-7 quartiles of all councils' values, {m.Polarity.ToWords()}."
+            : $"No quartile: {position.QuartileAbsentReason}.";
+        return new NationalFigures(
+            position.Rank,
+            position.Rank is null ? null : position.RankedCount,
+            position.Quartile,
+            quartileReason,
+            position.NeighbourAverage,
+            position.NeighbourAverage is null ? null : position.NeighbourCount,
+            position.England,
+            position.Region,
+            position.Boundaries);
     }
 }

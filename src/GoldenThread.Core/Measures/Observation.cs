@@ -53,6 +53,12 @@ public sealed record Observation
 
     public SuppliedBenchmarks? Benchmarks { get; init; }
 
+    /// <summary>
+    /// Whether this value is new since the previous report, as supplied (a dashboard's "Updated" column); null to have it
+    /// worked out from the periods (docs/methods.md#updated).
+    /// </summary>
+    public bool? Updated { get; init; }
+
     /// <summary>Where the value came from: supplied by the council, or taken from LAIT.</summary>
     public Provenance Provenance { get; init; } = Provenance.Supplied;
 }

@@ -23,8 +23,8 @@ public readonly record struct Tolerance
 
     public bool IsRelative { get; }
 
-    /// <summary>The default when a measure states none: 5% of the reference value (documented in docs/methods.md).</summary>
-    public static Tolerance Default { get; } = new(0.05, true);
+    /// <summary>The default when a measure states none: 1% of the reference value (docs/methods.md#tolerance says why).</summary>
+    public static Tolerance Default { get; } = new(0.01, true);
 
     public static Tolerance None { get; } = new(0, false);
 

@@ -25,9 +25,10 @@ public static class ValuesReader
     private const string Region = "region";
     private const string SnAverage = "sn_average";
     private const string Quartile = "quartile";
+    private const string Updated = "updated";
 
     private static readonly string[] Columns =
-        [Measure, PeriodColumn, Value, Numerator, Denominator, Status, Note, England, Region, SnAverage, Quartile];
+        [Measure, PeriodColumn, Value, Numerator, Denominator, Status, Note, England, Region, SnAverage, Quartile, Updated];
 
     private const string NumberExpected = "expected a number such as 12.5 (a point for decimals, no thousands separators)";
 
@@ -293,6 +294,7 @@ public static class ValuesReader
                 StatisticalNeighbourAverage = Number(SnAverage, measure),
                 Quartile = QuartileNumber(),
             };
+            var updated = UpdatedFlag();
 
             if (_failed || measure is null || period is null)
             {
@@ -323,6 +325,7 @@ public static class ValuesReader
                 Status = status,
                 Note = Text(Note),
                 Benchmarks = benchmarks.IsEmpty ? null : benchmarks,
+                Updated = updated,
                 Provenance = Provenance.Supplied,
             };
         }
@@ -354,6 +357,25 @@ public static class ValuesReader
 
             Error(column, $"'{t}' is not a number; {NumberExpected}");
             return null;
+        }
+
+        private bool? UpdatedFlag()
+        {
+            if (Text(Updated) is not { } t)
+            {
+                return null;
+            }
+
+            switch (t.ToLowerInvariant())
+            {
+                case "y" or "yes" or "true":
+                    return true;
+                case "n" or "no" or "false":
+                    return false;
+                default:
+                    Error(Updated, $"'{t}' is not a yes or no; expected y or n (blank: worked out from the periods)");
+                    return null;
+            }
         }
 
         private int? QuartileNumber()

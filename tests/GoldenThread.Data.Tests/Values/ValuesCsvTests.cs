@@ -141,7 +141,7 @@ public class ValuesCsvTests
         {
             "measure,value,lait code",
             [
-                "v.csv:1: column 'lait code': unknown column; expected one of measure, period, value, numerator, denominator, status, note, england, region, sn_average, quartile",
+                "v.csv:1: column 'lait code': unknown column; expected one of measure, period, value, numerator, denominator, status, note, england, region, sn_average, quartile, updated",
                 "v.csv:1: no 'period' column; expected a header naming measure, period and value (or numerator and denominator)",
             ]
         },
@@ -240,6 +240,27 @@ public class ValuesCsvTests
     public void ReadCsv_NoHeader_SaysSo(string content)
     {
         Assert.Equal("v.csv:1: no header row; expected column names in line 1, e.g. measure,period,value", Assert.Single(Fails(content).Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData("y", true)]
+    [InlineData("Yes", true)]
+    [InlineData("n", false)]
+    [InlineData("FALSE", false)]
+    [InlineData("", null)]
+    public void ReadCsv_UpdatedColumn_KeepsTheSuppliedFlag(string flag, bool? expected)
+    {
+        var o = Read($"measure,period,value,updated\npct-fsm,2018/19,56.2,{flag}\n");
+
+        Assert.Equal(expected, o[0].Updated);
+    }
+
+    [Fact]
+    public void ReadCsv_UpdatedNotYesOrNo_NamesLineAndColumn()
+    {
+        var e = Fails("measure,period,value,updated\npct-fsm,2018/19,56.2,maybe\n");
+
+        Assert.Equal("v.csv:2: column 'updated': 'maybe' is not a yes or no; expected y or n (blank: worked out from the periods)", e.Errors.Single().ToString());
     }
 }
 

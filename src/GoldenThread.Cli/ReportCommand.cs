@@ -1,0 +1,55 @@
+using System.CommandLine;
+using GoldenThread.Data;
+using GoldenThread.Data.Workspace;
+
+namespace GoldenThread.Cli;
+
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var sample = new Option<string?>("--sample") { Description = "Run a bundled sample by name (see 'samples'); other options override its manifest." };
+        var plan = new Option<string?>("--plan") { Description = "The plan file (YAML; see docs/plan-format.md)." };
+        var data = new Option<string?>("--data") { Description = "The council's own values (CSV or XLSX; see docs/formats.md)." };
+        var benchmarks = new Option<string?>("--benchmarks") { Description = "LAIT's bds_long.csv, for all councils' data." };
+        var dictionary = new Option<string?>("--dictionary") { Description = "LAIT's data dictionary (default: lait_data_dictionary.csv beside --benchmarks)." };
+        var neighbours = new Option<string?>("--neighbours") { Description = "DfE's statistical-neighbour workbook (default: sn_may_2025.xlsx beside --benchmarks)." };
+        var la = new Option<string?>("--la") { Description = "The home council: LA number (855) or name (Leicestershire); 'all' for every council (needs --benchmarks). Default: the plan's." };
+        var period = new Option<string?>("--period") { Description = "The reporting period, e.g. '2015/16 Q3' or '2024/25' (default: the latest)." };
+        var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx and dashboard.json into.", DefaultValueFactory = _ => "out" };
+
+        var command = new Command("report", "Build the performance dashboard (HTML, XLSX, JSON) for a reporting period.")
+        {
+            sample, plan, data, benchmarks, dictionary, neighbours, la, period, output,
+        };
+        command.SetAction(parse => Guarded.Run(() =>
+        {
+            var sampleName = parse.GetValue(sample);
+            var planPath = parse.GetValue(plan);
+            if (sampleName is null && planPath is null)
+            {
+                throw new InputException(new InputError("command line", null, "--plan", "give --plan FILE (your plan) or --sample NAME (a bundled sample)"));
+            }
+
+            var baseSources = sampleName is not null ? SampleCatalogue.Resolve(sampleName) : new ReportSources { PlanPath = planPath! };
+            var sources = baseSources with
+            {
+                PlanPath = planPath ?? baseSources.PlanPath,
+                ValuesPath = parse.GetValue(data) ?? baseSources.ValuesPath,
+                BenchmarksPath = parse.GetValue(benchmarks) ?? baseSources.BenchmarksPath,
+                DictionaryPath = parse.GetValue(dictionary) ?? baseSources.DictionaryPath,
+                NeighboursPath = parse.GetValue(neighbours) ?? baseSources.NeighboursPath,
+                Council = parse.GetValue(la) ?? baseSources.Council,
+                Period = parse.GetValue(period) ?? baseSources.Period,
+            };
+
+            foreach (var line in ReportJob.Run(sources, parse.GetValue(output)!))
+            {
+                Console.WriteLine(line);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,73 @@
+using GoldenThread.Core.Benchmarks;
+using GoldenThread.Core.Dashboard;
+using GoldenThread.Data;
+using GoldenThread.Data.Workspace;
+using GoldenThread.Reporting;
+
+namespace GoldenThread.Cli;
+
+/// <summary>Loads the sources, builds the dashboard(s) and writes the three formats; returns lines to print.</summary>
+internal static class ReportJob
+{
+    public static IReadOnlyList<string> Run(ReportSources sources, string outDir)
+    {
+        var allCouncils = string.Equals(sources.Council, "all", StringComparison.OrdinalIgnoreCase);
+        if (allCouncils && sources.BenchmarksPath is null)
+        {
+            throw new InputException(new InputError("command line", null, "--la", "'all' needs --benchmarks: the list of councils comes from the LAIT data"));
+        }
+
+        var inputs = ReportLoader.Load(sources);
+        if (!allCouncils)
+        {
+            var dashboard = DashboardBuilder.Build(inputs);
+            var files = Write(dashboard, outDir);
+            return
+            [
+                $"{dashboard.PlanName}: {dashboard.CouncilName}, {dashboard.ReportingPeriod.Label}",
+                .. dashboard.Overview.Sentences,
+                .. files.Select(f => "wrote " + f),
+            ];
+        }
+
+        var councils = inputs.Benchmarks!.Areas.Values.Where(a => a.IsLocalAuthority).OrderBy(a => a.LaNumber).ToList();
+        var lines = new List<string>();
+        foreach (var council in councils)
+        {
+            var dashboard = DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber });
+            var folder = Path.Combine(outDir, $"{council.LaNumber}-{Slug(council.Name)}");
+            Write(dashboard, folder);
+            lines.Add($"{council.LaNumber} {council.Name}: {folder}");
+        }
+
+        lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
+        return lines;
+    }
+
+    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        var html = Path.GetFullPath(Path.Combine(outDir, "dashboard.html"));
+        var xlsx = Path.GetFullPath(Path.Combine(outDir, "dashboard.xlsx"));
+        var json = Path.GetFullPath(Path.Combine(outDir, "dashboard.json"));
+        using (var w = new StreamWriter(html))
+        {
+            DashboardHtmlRenderer.Render(dashboard, w);
+        }
+
+        using (var s = File.Create(xlsx))
+        {
+            DashboardXlsxRenderer.Render(dashboard, s);
+        }
+
+        using (var s = File.Create(json))
+        {
+            DashboardJsonRenderer.Render(dashboard, s);
+        }
+
+        return [html, xlsx, json];
+    }
+
+    private static string Slug(string name) =>
+        string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using GoldenThread.Data.Workspace;
+
+namespace GoldenThread.Cli;
+
+internal static class SamplesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("samples", "List the bundled samples that 'report --sample NAME' can run.");
+        command.SetAction(_ => Guarded.Run(() =>
+        {
+            var names = SampleCatalogue.Names();
+            if (names.Count == 0)
+            {
+                Console.Error.WriteLine("No samples folder was found; run from the repository.");
+                return ExitCodes.BadInput;
+            }
+
+            foreach (var name in names)
+            {
+                Console.WriteLine(name);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,86 @@
+using GoldenThread.Core.Benchmarks;
+using GoldenThread.Core.Dashboard;
+using GoldenThread.Core.Measures;
+using GoldenThread.Core.Periods;
+using GoldenThread.Data.Lait;
+using GoldenThread.Data.Plans;
+using GoldenThread.Data.Values;
+
+namespace GoldenThread.Data.Workspace;
+
+/// <summary>Reads everything a dashboard needs from the files the user named, checking as it goes.</summary>
+public static class ReportLoader
+{
+    /// <summary>Loads the plan, values and benchmarks. Throws <see cref="InputException"/> naming the file and problem.</summary>
+    public static DashboardInputs Load(ReportSources sources, BenchmarkData? alreadyLoaded = null)
+    {
+        var plan = PlanReader.ReadFile(sources.PlanPath);
+        IReadOnlyList<Observation> values = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
+        var benchmarks = alreadyLoaded ?? (sources.BenchmarksPath is { } bp ? LoadBenchmarks(sources with { BenchmarksPath = bp }) : null);
+
+        int? home = plan.LaNumber;
+        if (sources.Council is { } council && !string.Equals(council, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            home = ResolveCouncil(council, benchmarks, plan.Council, plan.LaNumber);
+        }
+
+        Period? period = null;
+        if (!string.IsNullOrWhiteSpace(sources.Period))
+        {
+            var parsed = Period.Parse(sources.Period);
+            if (!parsed.Success)
+            {
+                throw new InputException(new InputError("command line", null, "--period", parsed.Error!));
+            }
+
+            period = parsed.Value;
+        }
+
+        return new DashboardInputs { Plan = plan, Values = values, Benchmarks = benchmarks, HomeLa = home, ReportingPeriod = period };
+    }
+
+    /// <summary>Loads LAIT's data, dictionary and neighbour groups; the latter two default to the files beside the data.</summary>
+    public static BenchmarkData LoadBenchmarks(ReportSources sources)
+    {
+        var bds = sources.BenchmarksPath ?? throw new ArgumentException("No benchmarks file.", nameof(sources));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(bds))!;
+        var dictionary = sources.DictionaryPath ?? Path.Combine(folder, "lait_data_dictionary.csv");
+        var neighbours = sources.NeighboursPath ?? Path.Combine(folder, "sn_may_2025.xlsx");
+        foreach (var (path, option) in new[] { (bds, "--benchmarks"), (dictionary, "--dictionary"), (neighbours, "--neighbours") })
+        {
+            if (!File.Exists(path))
+            {
+                throw new InputException(new InputError(path, null, null, $"file not found (from {option})"));
+            }
+        }
+
+        return LaitLoader.Load(bds, dictionary, neighbours);
+    }
+
+    /// <summary>An LA number, or a council's name looked up in the benchmark data (or matched to the plan's council).</summary>
+    public static int ResolveCouncil(string council, BenchmarkData? benchmarks, string? planCouncil, int? planLa)
+    {
+        if (benchmarks?.FindCouncil(council) is { } area)
+        {
+            return area.LaNumber;
+        }
+
+        if (int.TryParse(council, out var number))
+        {
+            if (benchmarks is null || benchmarks.Areas.Count == 0)
+            {
+                return number;
+            }
+
+            throw new InputException(new InputError("command line", null, "--la", $"no council has LA number {number} in the benchmark data; expected a DfE three-digit LA number such as 855"));
+        }
+
+        if (planLa is { } la && string.Equals(planCouncil, council, StringComparison.OrdinalIgnoreCase))
+        {
+            return la;
+        }
+
+        throw new InputException(new InputError("command line", null, "--la",
+            $"'{council}' is not a council this data knows; expected an LA number (855) or a name as DfE writes it (Leicestershire)"));
+    }
+}
