@@ -8,9 +8,10 @@ LAIT's R source (dfe-analytical-services/local-authority-interactive-tool, R/fn_
   quartile : R quantile type 7 over all LAs' non-missing values; intervals [min,Q1] (Q1,med] (med,Q3] (Q3,max]
              labelled A,B,C,D for Low and D,C,B,A for High (printed as 1..4, 1 = A)
   SN mean  : plain mean of the SN1..SN10 values present, in that order
-Usage: python3 lait_benchmarks.py /work/shared/data/lait
+Usage: python3 lait_benchmarks.py /work/shared/data/lait ['[["CODE", "YEARS", [855, 926]], ...]']
+(the optional JSON list replaces CASES; tests/GoldenThread.Cli.Tests uses it for the samples' measures)
 """
-import csv, math, re, sys, zipfile
+import csv, json, math, re, sys, zipfile
 import xml.etree.ElementTree as ET
 
 root = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data/lait'
@@ -22,6 +23,9 @@ CASES = [  # (code, Years text, LA numbers)
     ('HE_19_FSM', '2023-24', [855, 301, 926]),
     ('KS2R_AVG_Scaled_Score', '2025', [855]),
 ]
+
+if len(sys.argv) > 2:
+    CASES = [tuple(c) for c in json.loads(sys.argv[2])]
 
 pol = {}
 noq = {}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace GoldenThread.Cli.Tests;
+
+/// <summary>Both bundled samples, end to end through the command line, checked against independent calculations.</summary>
+public class SampleDashboardTests
+{
+    private static JsonElement RunReport(params string[] extra)
+    {
+        var outDir = CliRunner.TempDirectory();
+        var result = CliRunner.Run(["report", .. extra, "--out", outDir]);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        foreach (var f in new[] { "dashboard.html", "dashboard.xlsx", "dashboard.json" })
+        {
+            Assert.True(new FileInfo(Path.Combine(outDir, f)).Length > 0, f + " was not written");
+            Assert.Contains(Path.Combine(outDir, f), result.Output);
+        }
+
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "dashboard.json"))).RootElement;
+    }
+
+    private static JsonElement Measure(JsonElement dashboard, string property, string value) =>
+        dashboard.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("measures").EnumerateArray())
+            .First(m => m.GetProperty(property).GetString() == value);
+
+    private static double? Number(JsonElement e, string name) =>
+        e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDouble();
+
+    // Literals from tests/GoldenThread.Data.Tests/independent/lait_benchmarks.py (csv + zipfile, LAIT's R method), run as
+    //   python3 lait_benchmarks.py ../shared/data/lait '[["FSP_NEW_GOODDEV","2025",[855,926]],["ReReferral","2025",[855,926]],
+    //     ["CareLeaverAcc","2025",[855]],["RevCP","2025",[855]],["%_2yr_olds","2025",[855]]]'
+    // Columns: code, Years, LA, value, rank, ranked, quartile, SN mean, SN count, England, region.
+    [Theory]
+    [InlineData("FSP_NEW_GOODDEV", "855", 70.4, 41, 153, 2, 70.24999999999999, 10, 68.3, 67.3)]
+    [InlineData("FSP_NEW_GOODDEV", "926", 67.5, 95, 153, 3, 68.69, 10, 68.3, 68.7)]
+    [InlineData("ReReferral", "855", 25.5, 135, 153, 4, 21.759999999999998, 10, 22.6, 24.7)]
+    [InlineData("ReReferral", "Norfolk", 17.9, 49, 153, 2, 23.11, 10, 22.6, 19.4)]
+    [InlineData("CareLeaverAcc", "855", 94.0, 22, 149, 1, 86.875, 8, 89.0, 91.0)]
+    [InlineData("RevCP", "855", 84.4, 129, 150, 4, 88.07000000000001, 10, 90.6, 89.6)]
+    [InlineData("%_2yr_olds", "855", 53.7, 139, 153, 4, 66.09, 10, 65.2, 60.3)]
+    public void Report_Leicestershire2020To23_BenchmarksEqualIndependentCalculation(
+        string code, string la, double value, int rank, int ranked, int quartile, double snMean, int snCount, double england, double region)
+    {
+        var dashboard = RunReport("--sample", "leicestershire-2020-23", "--la", la);
+
+        var m = Measure(dashboard, "laitCode", code);
+        Assert.Equal(value, Number(m, "value")!.Value, 9);
+        Assert.Equal(rank, m.GetProperty("rank").GetInt32());
+        Assert.Equal(ranked, m.GetProperty("rankedCount").GetInt32());
+        Assert.Equal(quartile, m.GetProperty("quartile").GetInt32());
+        Assert.Equal(snMean, Number(m, "snAverage")!.Value, 9);
+        Assert.Equal(snCount, m.GetProperty("neighboursWithValues").GetInt32());
+        Assert.Equal(england, Number(m, "england")!.Value, 9);
+        Assert.Equal(region, Number(m, "region")!.Value, 9);
+        Assert.Equal("2024/25", m.GetProperty("period").GetString());
+    }
+
+    [Fact]
+    public void Report_Leicestershire2020To23_MeasuresLaitDoesNotHoldAwaitLocalData()
+    {
+        var dashboard = RunReport("--sample", "leicestershire-2020-23");
+
+        var unmapped = dashboard.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("measures").EnumerateArray())
+            .Where(m => m.GetProperty("laitCode").ValueKind == JsonValueKind.Null)
+            .ToList();
+        Assert.NotEmpty(unmapped);
+        Assert.All(unmapped, m =>
+        {
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("value").ValueKind);
+            Assert.Equal("Awaiting local data", m.GetProperty("valueText").GetString());
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("rag").ValueKind);
+        });
+        Assert.Equal("Leicestershire", dashboard.GetProperty("council").GetString());
+        Assert.Equal("East Midlands", dashboard.GetProperty("region").GetString());
+    }
+
+    [Fact]
+    public void Report_Q3Sample_ReproducesTheTranscribedDashboard()
+    {
+        var dashboard = RunReport("--sample", "leicestershire-2015-16-q3");
+
+        Assert.Equal("2015/16 Q3", dashboard.GetProperty("reportingPeriod").GetString());
+
+        // "0.59% (2)", top quartile and SN 2.4 as supplied in Appendix A.
+        var cp = Measure(dashboard, "id", "cp-2yrs-open");
+        Assert.Equal("0.59% (2)", cp.GetProperty("valueText").GetString());
+        Assert.Equal(1, cp.GetProperty("quartile").GetInt32());
+        Assert.Equal("supplied", cp.GetProperty("quartileProvenance").GetString());
+        Assert.Equal(2.4, Number(cp, "snAverage"));
+        Assert.Equal("supplied", cp.GetProperty("snAverageProvenance").GetString());
+        Assert.True(cp.GetProperty("updated").GetBoolean());
+
+        // 66.7% against 53.9% in Q2 (para 12): improved; target top quartile, quartile 4: Red (as the dashboard).
+        var leavers = Measure(dashboard, "id", "care-leavers-accommodation");
+        Assert.Equal("improved", leavers.GetProperty("direction").GetString());
+        Assert.Equal("red", leavers.GetProperty("rag").GetString());
+        Assert.Equal("worse", leavers.GetProperty("snComparison").GetString()); // 66.7 against 74.1
+
+        // 12.55% against a target below 9%: Red, as the dashboard's Amber is by a rule the report does not state.
+        var moves = Measure(dashboard, "id", "placements-3plus");
+        Assert.Equal("red", moves.GetProperty("rag").GetString());
+
+        // The report's 28 measures with new data: 26 of them have a value (two are qualitative or not legible).
+        Assert.Equal(26, dashboard.GetProperty("overview").GetProperty("withNewData").GetInt32());
+    }
+}
