@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using GoldenThread.Core.Benchmarks;
+using GoldenThread.Core.Dashboard;
 using GoldenThread.Data.Lait;
+using GoldenThread.Data.Workspace;
+using GoldenThread.Reporting;
 
 // A Stopwatch harness: warm-up runs, then the median of N timed runs, each compared with the baseline of merely
 // reading the file. Usage: dotnet run -c Release --project bench/GoldenThread.Bench -- [lait-dir] [runs] [--report]
@@ -34,9 +37,17 @@ var load = Measure("LaitLoader.Load (dictionary + bds + SN)", () => LaitLoader.L
 var data = LaitLoader.Load(bds, dict, sn);
 var positions = Measure("positions: latest period x every council x every measure", () => AllPositions(data));
 
+// The README's first command, in process: load LAIT and the plan, build the sample dashboard, render all three formats.
+var sample = SampleCatalogue.Resolve("leicestershire-2020-23");
+var sampleJob = Measure("sample dashboard: load LAIT + plan, build, render 3 formats", () => RenderAll(DashboardBuilder.Build(ReportLoader.Load(sample))));
+var inputs = ReportLoader.Load(sample, data);
+var councils = data.Areas.Values.Where(a => a.IsLocalAuthority).Select(a => a.LaNumber).ToArray();
+var allCouncils = Measure($"all {councils.Length} councils' dashboards (LAIT loaded), 3 formats each", () =>
+    councils.Sum(la => RenderAll(DashboardBuilder.Build(inputs with { HomeLa = la }))) > 0 ? councils.Length : 0);
+
 Console.WriteLine();
 Console.WriteLine($"{"what",-58} {"median ms",10} {"x baseline",11}");
-foreach (var (name, ms) in new[] { baseline, load, positions })
+foreach (var (name, ms) in new[] { baseline, load, positions, sampleJob, allCouncils })
 {
     Console.WriteLine($"{name,-58} {ms.ToString("F1", CultureInfo.InvariantCulture),10} {(ms / baseline.Ms).ToString("F1", CultureInfo.InvariantCulture),11}");
 }
@@ -84,6 +95,18 @@ static int AllPositions(BenchmarkData data)
     }
 
     return count;
+}
+
+// Renders into memory so the disk is not measured; returns the bytes written.
+static int RenderAll(Dashboard dashboard)
+{
+    using var html = new StringWriter();
+    DashboardHtmlRenderer.Render(dashboard, html);
+    using var xlsx = new MemoryStream();
+    DashboardXlsxRenderer.Render(dashboard, xlsx);
+    using var json = new MemoryStream();
+    DashboardJsonRenderer.Render(dashboard, json);
+    return html.GetStringBuilder().Length + (int)xlsx.Length + (int)json.Length;
 }
 
 static string FindLaitDir()
