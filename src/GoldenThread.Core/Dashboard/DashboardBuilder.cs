@@ -202,7 +202,7 @@ public static class DashboardBuilder
         var value = latest.Value!.Value;
         var previous = withValues.Take(withValues.Count - 1).LastOrDefault(o => o.Period.IsComparableWith(latest.Period));
         var direction = (previous is not null ? Significance.Change(m, previous, latest) : null)
-            ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.Tolerance, F);
+            ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F);
 
         var national = NationalFigures.Lookup(m, latest, data, homeLa);
         var supplied = latest.Benchmarks;
@@ -221,7 +221,7 @@ public static class DashboardBuilder
 
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
-            ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.Tolerance, F);
+            ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
         var rag = RagRating.Judge(target?.Target, new RagContext
         {
             Value = value,
@@ -245,7 +245,7 @@ public static class DashboardBuilder
         GapResult? gapResult = null;
         if (m.Gap is not null)
         {
-            gapResult = GapJudgement.Assess(Points(withValues), m.Tolerance, F);
+            gapResult = GapJudgement.Assess(Points(withValues), m.SimilarWithin, F);
         }
 
         return new DashboardRow

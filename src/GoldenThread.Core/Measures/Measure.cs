@@ -42,7 +42,11 @@ public sealed record Measure
     /// <summary>The LAIT <c>Short Desc</c> code this measure maps to, when LAIT holds it.</summary>
     public string? LaitCode { get; init; }
 
-    public Tolerance Tolerance { get; init; } = Tolerance.Default;
+    /// <summary>The Amber band: how far from its target (or the comparator of a relative target) a value is Amber, not Red.</summary>
+    public Tolerance Tolerance { get; init; } = Tolerance.DefaultAmber;
+
+    /// <summary>Within this of the previous value or a benchmark is "no significant change" or "similar", where no statistical test applies.</summary>
+    public Tolerance SimilarWithin { get; init; } = Tolerance.DefaultSimilarity;
 
     public IReadOnlyList<ScheduledTarget> Targets { get; init; } = [];
 

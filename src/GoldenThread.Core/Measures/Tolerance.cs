@@ -3,8 +3,9 @@ using System.Globalization;
 namespace GoldenThread.Core.Measures;
 
 /// <summary>
-/// How far a value may be from a reference (a target, a previous value, a benchmark) and still count as "about the same":
-/// the Amber band for RAG and "no significant change" for direction of travel where no counts allow a statistical test.
+/// How far a value may be from a reference and still count as near it: a measure has two, the Amber band around its
+/// target (RAG) and the band within which a change or a difference from a benchmark is "similar" where no counts allow
+/// a statistical test.
 /// </summary>
 /// <remarks>
 /// Either absolute, in the measure's own units (percentage points for a percentage), or relative, a fraction of the
@@ -23,8 +24,11 @@ public readonly record struct Tolerance
 
     public bool IsRelative { get; }
 
-    /// <summary>The default when a measure states none: 1% of the reference value (docs/methods.md#tolerance says why).</summary>
-    public static Tolerance Default { get; } = new(0.01, true);
+    /// <summary>The Amber band when a measure states none: 5% of the target or comparator (docs/methods.md#tolerance says why).</summary>
+    public static Tolerance DefaultAmber { get; } = new(0.05, true);
+
+    /// <summary>What counts as "similar" when a measure states nothing: 1% of the reference value (docs/methods.md#tolerance).</summary>
+    public static Tolerance DefaultSimilarity { get; } = new(0.01, true);
 
     public static Tolerance None { get; } = new(0, false);
 

@@ -112,7 +112,7 @@ public static partial class PlanReader
 
     private static readonly string[] MeasureKeys =
     [
-        "id", "title", "unit", "polarity", "frequency", "decimals", "source", "owner", "lait", "tolerance", "no-quartile",
+        "id", "title", "unit", "polarity", "frequency", "decimals", "source", "owner", "lait", "tolerance", "similar-within", "no-quartile",
         "qualitative", "definition", "targets", "gap",
     ];
 
@@ -486,7 +486,8 @@ public static partial class PlanReader
                 }
             }
 
-            var tolerance = Parsed(f, "tolerance", Tolerance.Parse) ?? Tolerance.Default;
+            var tolerance = Parsed(f, "tolerance", Tolerance.Parse) ?? Tolerance.DefaultAmber;
+            var similarWithin = Parsed(f, "similar-within", Tolerance.Parse) ?? Tolerance.DefaultSimilarity;
 
             GapDefinition? gap = null;
             if (f.Mapping("gap") is { } gapMap)
@@ -533,6 +534,7 @@ public static partial class PlanReader
                 Definition = definition,
                 LaitCode = lait,
                 Tolerance = tolerance,
+                SimilarWithin = similarWithin,
                 NoQuartile = noQuartile,
                 Qualitative = qualitative,
                 Gap = gap,

@@ -34,7 +34,7 @@ public class DirectionOfTravelTests
     [Fact]
     public void Judge_NoPreviousValue_GivesNoComparison()
     {
-        var result = DirectionOfTravel.Judge(5, Q3, null, null, Polarity.HigherIsBetter, Tolerance.Default, v => v.ToString());
+        var result = DirectionOfTravel.Judge(5, Q3, null, null, Polarity.HigherIsBetter, Tolerance.DefaultSimilarity, v => v.ToString());
 
         Assert.Equal(Direction.NoComparison, result.Outcome);
         Assert.Equal("No previous comparable data point.", result.Reason);

@@ -70,6 +70,7 @@ public class PlanReaderTests
         Assert.Equal("Head of Service - Early Help", m.Owner);
         Assert.Equal("EY2", m.LaitCode);
         Assert.Equal(Tolerance.InUnits(2), m.Tolerance);
+        Assert.Equal(Tolerance.InUnits(0.5), m.SimilarWithin);
         Assert.False(m.NoQuartile);
         Assert.False(m.Qualitative);
         Assert.Equal("Free early education entitlement take-up ...", m.Definition);
@@ -95,7 +96,8 @@ public class PlanReaderTests
         var target = Assert.Single(gap.Targets);
         Assert.Equal(Period.AcademicYear(2022), target.Year);
         Assert.Equal(TargetKind.GapNarrowing, target.Target.Kind);
-        Assert.Equal(Tolerance.Default, gap.Tolerance);
+        Assert.Equal(Tolerance.DefaultAmber, gap.Tolerance);
+        Assert.Equal(Tolerance.DefaultSimilarity, gap.SimilarWithin);
     }
 
     [Fact]
@@ -146,7 +148,8 @@ public class PlanReaderTests
         Assert.Equal(MeasureUnit.RatePer(10000), m.Unit);
         Assert.Equal(Frequency.Quarterly, m.Frequency);
         Assert.Equal(1, m.DecimalPlaces);
-        Assert.Equal(Tolerance.Default, m.Tolerance);
+        Assert.Equal(Tolerance.DefaultAmber, m.Tolerance);
+        Assert.Equal(Tolerance.DefaultSimilarity, m.SimilarWithin);
 
         // Quarterly measures read split and bare years as financial years: "2023" is the year ending March 2023.
         Assert.Equal(Period.FinancialYear(2021), m.Targets[0].Year);
