@@ -227,6 +227,7 @@ public static class DashboardBuilder
             Value = value,
             Polarity = m.Polarity,
             Tolerance = m.Tolerance,
+            SimilarWithin = m.SimilarWithin,
             Format = F,
             Quartile = quartile,
             England = england?.Value,

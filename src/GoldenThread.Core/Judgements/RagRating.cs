@@ -9,7 +9,11 @@ public sealed record RagContext
 
     public required Polarity Polarity { get; init; }
 
+    /// <summary>The Amber band around a target or comparator.</summary>
     public required Tolerance Tolerance { get; init; }
+
+    /// <summary>What counts as a real movement for increase, reduce and gap-narrowing targets; the Amber band when null.</summary>
+    public Tolerance? SimilarWithin { get; init; }
 
     public required Func<double, string> Format { get; init; }
 
@@ -28,8 +32,8 @@ public sealed record RagContext
 /// <remarks>
 /// Method (docs/methods.md#rag): Green when the target is met; Amber when it is missed by no more than the measure's
 /// tolerance (around the target or comparator; the edge counts as Amber); Red beyond that. For top quartile: quartile 1
-/// Green, 2 Amber, 3 or 4 Red. For increase and reduce: moved the right way beyond the tolerance Green, within it Amber,
-/// the wrong way beyond it Red. No target, TBC, monitoring only, a baseline year, or a missing comparator gives no rating,
+/// Green, 2 Amber, 3 or 4 Red. For increase, reduce and gap narrowing: moved the right way by more than the measure's
+/// similar-within band Green, within it Amber, the wrong way by more Red. No target, TBC, monitoring only, a baseline year, or a missing comparator gives no rating,
 /// never a guess.
 /// </remarks>
 public static class RagRating
@@ -128,7 +132,7 @@ public static class RagRating
         var text = kind == TargetKind.GapNarrowing
             ? $"The gap is {c.Format(now)} against {c.Format(before)} before"
             : $"{c.Format(now)} against {c.Format(before)} before";
-        if (c.Tolerance.IsWithin(now, before))
+        if ((c.SimilarWithin ?? c.Tolerance).IsWithin(now, before))
         {
             return new(Rag.Amber, $"{text}: within the tolerance, so not yet the {Noun(kind)} targeted.", JudgementMethod.Tolerance);
         }

@@ -118,4 +118,13 @@ public class RagRatingTests
 
         Assert.Equal(Rag.None, result.Outcome);
     }
+
+    [Fact]
+    public void Judge_GapNarrowingByMoreThanSimilarWithinButLessThanAmberBand_IsGreen()
+    {
+        // |gap| 25.3 -> 24.3: a fall of 1.0, beyond 1% (0.253) though within the 5% Amber band (1.265).
+        var context = Context(-24.3, tolerance: "5%") with { Previous = -25.3, SimilarWithin = Tolerance.RelativeFraction(0.01) };
+
+        Assert.Equal(Rag.Green, RagRating.Judge(Target.Of(TargetKind.GapNarrowing), context).Outcome);
+    }
 }
