@@ -63,7 +63,7 @@ public class SampleDashboardTests
 
         var unmapped = dashboard.GetProperty("sections").EnumerateArray()
             .SelectMany(s => s.GetProperty("measures").EnumerateArray())
-            .Where(m => m.GetProperty("laitCode").ValueKind == JsonValueKind.Null)
+            .Where(m => m.GetProperty("laitCode").ValueKind == JsonValueKind.Null && m.GetProperty("gap").ValueKind == JsonValueKind.Null)
             .ToList();
         Assert.NotEmpty(unmapped);
         Assert.All(unmapped, m =>
@@ -74,6 +74,19 @@ public class SampleDashboardTests
         });
         Assert.Equal("Leicestershire", dashboard.GetProperty("council").GetString());
         Assert.Equal("East Midlands", dashboard.GetProperty("region").GetString());
+    }
+
+    [Fact]
+    public void Report_Leicestershire2020To23_FsmGapIsFsmMinusAllAndNarrowing()
+    {
+        var dashboard = RunReport("--sample", "leicestershire-2020-23");
+
+        // FSP_Gooddev_FSM minus FSP_NEW_GOODDEV for Leicestershire in bds_long.csv: 2025: 46.1 - 70.4; 2024: 44.3 - 69.6.
+        var gap = Measure(dashboard, "id", "a1-gld-fsm-gap");
+        Assert.Equal(46.1 - 70.4, Number(gap, "value")!.Value, 9);
+        Assert.Equal(44.3 - 69.6, Number(gap.GetProperty("gap"), "previousGap")!.Value, 9);
+        Assert.Equal("narrowing", gap.GetProperty("gap").GetProperty("trend").GetString());
+        Assert.Equal("green", gap.GetProperty("rag").GetString());
     }
 
     [Fact]
