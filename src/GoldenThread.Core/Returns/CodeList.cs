@@ -9,9 +9,14 @@ public sealed class CodeList
     private readonly Dictionary<string, string> _codes;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    private readonly string[] _byIndex;
+    private readonly Dictionary<string, byte> _positions;
+
     public CodeList(string name, params string[] codes)
     {
         Name = name;
+        _byIndex = ["", .. codes];
+        _positions = codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (byte)(x.i + 1), StringComparer.Ordinal);
         _codes = codes.ToDictionary(c => c, c => c, StringComparer.Ordinal);
         _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
         Allowed = string.Join(", ", codes);
@@ -29,6 +34,20 @@ public sealed class CodeList
     public string? Find(ReadOnlySpan<char> code) => _lookup.TryGetValue(code, out _, out var value) ? value : null;
 
     public bool Contains(string code) => _codes.ContainsKey(code);
+
+    /// <summary>1-based position of <paramref name="code"/>, 0 for null: records store a byte instead of a reference.</summary>
+    public byte IndexOf(string? code)
+    {
+        if (code is null)
+        {
+            return 0;
+        }
+
+        return _positions.TryGetValue(code, out var i) ? i : throw new ArgumentException($"'{code}' is not a {Name} code: expected one of {Allowed}", nameof(code));
+    }
+
+    /// <summary>The code at a position from <see cref="IndexOf"/>; null for 0.</summary>
+    public string? At(byte index) => index == 0 ? null : _byIndex[index];
 }
 
 /// <summary>

@@ -8,27 +8,64 @@ public readonly record struct LookedAfterChild(string Id, byte Sex, DateOnly Bir
 
 /// <summary>One SSDA903 episode: a span of care with one legal status and one placement.</summary>
 /// <remarks>
-/// Codes are the 903 codes as written (interned by the reader, so a million episodes share a few dozen strings).
-/// <see cref="End"/> is the day the episode ceased (DEC); null while it is open. The episode covers the days
-/// <see cref="Start"/> to the day before <see cref="End"/>: a child whose episode ceased on 31 March is not looked after
-/// at 31 March.
+/// Codes are the 903 codes as written. <see cref="End"/> is the day the episode ceased (DEC); null while it is open. The
+/// episode covers the days <see cref="Start"/> to the day before <see cref="End"/>: a child whose episode ceased on
+/// 31 March is not looked after at 31 March. A national 903 has a million episodes, so the struct keeps each code as a
+/// byte position in its <see cref="CodeList"/> and the end as a day number: 20 bytes an episode.
 /// </remarks>
-public readonly record struct Episode(
-    int Child,
-    DateOnly Start,
-    DateOnly? End,
-    string ReasonNewEpisode,
-    string LegalStatus,
-    string Place,
-    string? Provider,
-    string? ReasonCeased,
-    string? ReasonPlaceChange)
+public readonly record struct Episode
 {
+    private const int Open = -1;
+    private readonly int _endDay;
+    private readonly byte _rne, _legalStatus, _place, _provider, _reasonCeased, _reasonPlaceChange;
+
+    public Episode(int child, DateOnly start, DateOnly? end, string reasonNewEpisode, string legalStatus, string place,
+        string? provider, string? reasonCeased, string? reasonPlaceChange = null)
+    {
+        Child = child;
+        Start = start;
+        _endDay = end?.DayNumber ?? Open;
+        _rne = ReturnCodes.ReasonNewEpisode.IndexOf(reasonNewEpisode);
+        _legalStatus = ReturnCodes.LegalStatus.IndexOf(legalStatus);
+        _place = ReturnCodes.Placement.IndexOf(place);
+        _provider = ReturnCodes.PlacementProvider.IndexOf(provider);
+        _reasonCeased = ReturnCodes.ReasonEpisodeCeased.IndexOf(reasonCeased);
+        _reasonPlaceChange = ReturnCodes.ReasonPlaceChange.IndexOf(reasonPlaceChange);
+    }
+
+    public int Child { get; init; }
+
+    public DateOnly Start { get; init; }
+
+    public DateOnly? End
+    {
+        get => _endDay == Open ? null : DateOnly.FromDayNumber(_endDay);
+        init => _endDay = value?.DayNumber ?? Open;
+    }
+
+    /// <summary>RNE.</summary>
+    public string ReasonNewEpisode { get => ReturnCodes.ReasonNewEpisode.At(_rne)!; init => _rne = ReturnCodes.ReasonNewEpisode.IndexOf(value); }
+
+    /// <summary>LS.</summary>
+    public string LegalStatus { get => ReturnCodes.LegalStatus.At(_legalStatus)!; init => _legalStatus = ReturnCodes.LegalStatus.IndexOf(value); }
+
+    /// <summary>PLACE.</summary>
+    public string Place { get => ReturnCodes.Placement.At(_place)!; init => _place = ReturnCodes.Placement.IndexOf(value); }
+
+    /// <summary>PLACE_PROVIDER.</summary>
+    public string? Provider { get => ReturnCodes.PlacementProvider.At(_provider); init => _provider = ReturnCodes.PlacementProvider.IndexOf(value); }
+
+    /// <summary>REC.</summary>
+    public string? ReasonCeased { get => ReturnCodes.ReasonEpisodeCeased.At(_reasonCeased); init => _reasonCeased = ReturnCodes.ReasonEpisodeCeased.IndexOf(value); }
+
+    /// <summary>REASON_PLACE_CHANGE.</summary>
+    public string? ReasonPlaceChange { get => ReturnCodes.ReasonPlaceChange.At(_reasonPlaceChange); init => _reasonPlaceChange = ReturnCodes.ReasonPlaceChange.IndexOf(value); }
+
     /// <summary>Whether the child is in this episode on <paramref name="day"/> (open at the end of that day).</summary>
-    public bool IsOpenOn(DateOnly day) => Start <= day && (End is null || End.Value > day);
+    public bool IsOpenOn(DateOnly day) => Start <= day && (_endDay == Open || _endDay > day.DayNumber);
 
     /// <summary>Whether any day of the episode falls within <paramref name="first"/>..<paramref name="last"/>.</summary>
-    public bool Overlaps(DateOnly first, DateOnly last) => Start <= last && (End is null || End.Value > first);
+    public bool Overlaps(DateOnly first, DateOnly last) => Start <= last && (_endDay == Open || _endDay > first.DayNumber);
 
     /// <summary>Respite: an agreed series of short-term placements (V3, V4), which DfE leaves out of almost every figure.</summary>
     public bool IsShortTermBreak => LegalStatus is "V3" or "V4";

@@ -17,40 +17,61 @@ internal sealed class CsvRecordReader(TextReader reader)
 
     public int FieldCount { get; private set; }
 
+
     public ReadOnlySpan<char> this[int field] => field < FieldCount ? _buffer.AsSpan(_starts[field], _lengths[field]) : default;
 
+    private readonly char[] _chunk = new char[1 << 16];
+    private int _pos;
+    private int _len;
+
+    private int NextChar()
+    {
+        if (_pos == _len && !Fill())
+        {
+            return -1;
+        }
+
+        return _chunk[_pos++];
+    }
+
+    private int PeekChar() => _pos == _len && !Fill() ? -1 : _chunk[_pos];
+
+    private bool Fill()
+    {
+        _len = reader.Read(_chunk, 0, _chunk.Length);
+        _pos = 0;
+        if (_len > 0)
+        {
+            return true;
+        }
+
+        _len = 0;
+        return false;
+    }
+
     /// <summary>Reads the next non-empty record; false at the end of the input.</summary>
+    /// <remarks>Scans characters straight from the reader's buffer: no string per line.</remarks>
     public bool Read()
     {
-        string? line;
-        do
-        {
-            line = reader.ReadLine();
-            Line = _nextLine++;
-            if (line is null)
-            {
-                return false;
-            }
-        }
-        while (line.Length == 0);
-
-        var length = 0;
-        FieldCount = 0;
-        var fieldStart = 0;
-        var inQuotes = false;
         while (true)
         {
-            for (var i = 0; i < line.Length; i++)
+            Line = _nextLine;
+            var length = 0;
+            var fieldStart = 0;
+            var inQuotes = false;
+            var content = false;
+            FieldCount = 0;
+            int ch;
+            while ((ch = NextChar()) != -1)
             {
-                var ch = line[i];
                 if (inQuotes)
                 {
                     if (ch == '"')
                     {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        if (PeekChar() == '"')
                         {
+                            NextChar();
                             Append(ref length, '"');
-                            i++;
                         }
                         else
                         {
@@ -59,10 +80,26 @@ internal sealed class CsvRecordReader(TextReader reader)
                     }
                     else
                     {
-                        Append(ref length, ch);
+                        _nextLine += ch == '\n' ? 1 : 0;
+                        Append(ref length, (char)ch);
                     }
+
+                    continue;
                 }
-                else if (ch == ',')
+
+                if (ch is '\n' or '\r')
+                {
+                    if (ch == '\r' && PeekChar() == '\n')
+                    {
+                        NextChar();
+                    }
+
+                    _nextLine++;
+                    break;
+                }
+
+                content = true;
+                if (ch == ',')
                 {
                     EndField(fieldStart, length);
                     fieldStart = length;
@@ -73,28 +110,21 @@ internal sealed class CsvRecordReader(TextReader reader)
                 }
                 else
                 {
-                    Append(ref length, ch);
+                    Append(ref length, (char)ch);
                 }
             }
 
-            if (!inQuotes)
+            if (content)
             {
-                break;
+                EndField(fieldStart, length);
+                return true;
             }
 
-            // A quoted field runs on to the next line.
-            line = reader.ReadLine();
-            _nextLine++;
-            if (line is null)
+            if (ch == -1)
             {
-                break;
+                return false;
             }
-
-            Append(ref length, '\n');
         }
-
-        EndField(fieldStart, length);
-        return true;
     }
 
     private void Append(ref int length, char ch)

@@ -32,7 +32,7 @@ public sealed class Ssda903Reader
 {
     private readonly ErrorLog _log = new();
     private readonly ChildRegistry _children = new();
-    private readonly List<(int Year, long Seq, LookedAfterChild Child)> _headers = [];
+    private readonly List<(int Year, LookedAfterChild Child)> _headers = [];
     private readonly List<Episode> _episodes = [];
     private readonly List<(int Year, int Order)> _episodeOrigin = [];
     private readonly List<(long Key, HealthOutcome Row)> _health = [];
@@ -143,7 +143,16 @@ public sealed class Ssda903Reader
             if (t.RowOk)
             {
                 _children.HasHeader(c);
-                _headers.Add((year, _order++, new LookedAfterChild(_children.Id(c), (byte)(s[0] - '0'), birth)));
+                // One slot per child: a later (or same) year's header replaces an earlier one.
+                while (_headers.Count <= c)
+                {
+                    _headers.Add((int.MinValue, default));
+                }
+
+                if (year >= _headers[c].Year)
+                {
+                    _headers[c] = (year, new LookedAfterChild(_children.Id(c), (byte)(s[0] - '0'), birth));
+                }
             }
         }
     }
@@ -339,9 +348,9 @@ public sealed class Ssda903Reader
         _log.ThrowIfAny();
 
         var children = new LookedAfterChild[_children.Count];
-        foreach (var (_, _, child) in _headers.OrderBy(h => h.Year).ThenBy(h => h.Seq))
+        for (var i = 0; i < _headers.Count; i++)
         {
-            children[_children.Index(child.Id)] = child;
+            children[i] = _headers[i].Child;
         }
 
         return new LookedAfterData
@@ -389,6 +398,8 @@ public sealed class Ssda903Reader
     {
         var n = _episodes.Count;
         var items = _episodes.ToArray();
+        _episodes.Clear();
+        _episodes.TrimExcess();
         var keys = new long[n];
         var packed = _children.Count < (1 << 20) && n < (1 << 23);
         for (var i = 0; i < n; i++)
@@ -415,10 +426,12 @@ public sealed class Ssda903Reader
                 if (c == 0) c = origin[a].Year.CompareTo(origin[b].Year);
                 return c != 0 ? c : origin[a].Order.CompareTo(origin[b].Order);
             });
-            items = idx.Select(i => _episodes[i]).ToArray();
+            var copy = items;
+            items = idx.Select(i => copy[i]).ToArray();
         }
 
-        var merged = new List<Episode>(n);
+        // Compact in place: drop superseded duplicates, close episodes overlapped by the next.
+        var kept = 0;
         for (var i = 0; i < n; i++)
         {
             var e = items[i];
@@ -427,23 +440,49 @@ public sealed class Ssda903Reader
                 continue;
             }
 
-            if (merged.Count > 0 && merged[^1].Child == e.Child && (merged[^1].End is null || merged[^1].End > e.Start))
+            if (kept > 0 && items[kept - 1].Child == e.Child && (items[kept - 1].End is null || items[kept - 1].End > e.Start))
             {
-                var prev = merged[^1];
-                merged[^1] = prev with { End = e.Start, ReasonCeased = prev.End is null ? "X1" : prev.ReasonCeased };
+                var prev = items[kept - 1];
+                items[kept - 1] = prev with { End = e.Start, ReasonCeased = prev.End is null ? "X1" : prev.ReasonCeased };
             }
 
-            merged.Add(e);
+            items[kept++] = e;
         }
 
-        return [.. merged];
+        Array.Resize(ref items, kept);
+        return items;
     }
 
     private int[]? _rank;
 
+    private bool? _ascending;
+
+    private bool IsAscending()
+    {
+        if (_ascending is null)
+        {
+            _ascending = true;
+            for (var k = 1; k < _episodeOrigin.Count; k++)
+            {
+                if (_episodeOrigin[k].Year < _episodeOrigin[k - 1].Year)
+                {
+                    _ascending = false;
+                    break;
+                }
+            }
+        }
+
+        return _ascending.Value;
+    }
+
     /// <summary>Arrival order with years ascending: files may be added in any order of years.</summary>
     private int RankOf(int year, int order, int i)
     {
+        if (_rank is null && IsAscending())
+        {
+            return i;
+        }
+
         if (_rank is null)
         {
             var idx = Enumerable.Range(0, _episodeOrigin.Count).ToArray();

@@ -123,7 +123,7 @@ internal sealed class LookedAfterSimulation(Random r, int firstYear, int lastYea
     public SimChild Child(int k)
     {
         var c = new SimChild { Id = "C" + k.ToString("D7", CultureInfo.InvariantCulture), Ethnic = Ethnicities[r.Next(Ethnicities.Length)], Sex = (byte)(1 + r.Next(2)), SdqBase = r.Next(4, 26) };
-        var careStart = r.Between(_first.AddYears(-3), _last.AddDays(-30));
+        var careStart = r.Between(_first.AddYears(-5), _last.AddDays(-30));
         var ageAtStart = r.Pick((0, 20), (1, 8), (3, 8), (6, 12), (10, 20), (14, 22), (16, 10));
         c.Birth = careStart.AddYears(-ageAtStart).AddDays(-r.Next(365));
         c.Uasc = ageAtStart >= 14 && r.Next(100) < 25;
@@ -156,7 +156,7 @@ internal sealed class LookedAfterSimulation(Random r, int firstYear, int lastYea
         var age = LookedAfterAge(c.Birth, start);
         var respite = r.Next(100) < 3 && age < 16;
         var adopt = !respite && age < 5 && r.Next(100) < 45;
-        var durationDays = respite ? 200 + r.Next(600) : adopt ? 500 + r.Next(500) : r.Pick((40 + r.Next(150), 30), (200 + r.Next(500), 35), (700 + r.Next(1500), 35));
+        var durationDays = respite ? 200 + r.Next(600) : adopt ? 500 + r.Next(500) : r.Pick((40 + r.Next(150), 30), (200 + r.Next(500), 35), (700 + r.Next(3000), 35));
         var planned = start.AddDays(durationDays);
         var ends = planned <= eighteen ? planned : eighteen;
         var cin = r.Pick(("N1", 60), ("N2", 6), ("N3", 4), ("N4", 8), ("N5", 14), ("N6", 2), ("N7", 1), ("N8", 5));
@@ -169,7 +169,7 @@ internal sealed class LookedAfterSimulation(Random r, int firstYear, int lastYea
         var adoptionPlaced = false;
         while (!adoptionPlaced)
         {
-            var next = e.Start.AddDays(respite ? 400 : 30 + r.Next(adopt ? 200 : 420));
+            var next = e.Start.AddDays(respite ? 400 : adopt ? 30 + r.Next(200) : r.Pick((20 + r.Next(150), 45), (150 + r.Next(400), 35), (500 + r.Next(900), 20)));
             if (adopt && !adoptionPlaced && next >= ends.AddDays(-200))
             {
                 next = ends.AddDays(-(120 + r.Next(120)));
