@@ -140,9 +140,14 @@ public sealed class Ssda903Reader
             t.Code(ethnic, "ETHNIC", ReturnCodes.Ethnicity);
             t.OptionalFlag(mother, "MOTHER");
             t.OptionalDate(mcDob, "MC_DOB");
+            if (c >= 0)
+            {
+                // A header row with a bad field is already an error; do not add "no header" for the same child.
+                _children.HasHeader(c);
+            }
+
             if (t.RowOk)
             {
-                _children.HasHeader(c);
                 // One slot per child: a later (or same) year's header replaces an earlier one.
                 while (_headers.Count <= c)
                 {
