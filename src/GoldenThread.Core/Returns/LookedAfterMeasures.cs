@@ -94,12 +94,11 @@ public static class LookedAfterMeasures
 
                 if (e.Overlaps(w.First, w.Last))
                 {
-                    if (!IsTemporaryPlacement(e.Place) && (!seen || e.ReasonNewEpisode is "S" or "P" or "T"))
-                    {
-                        placements++;
-                    }
-
                     seen = true;
+                    if (!IsTemporaryPlacement(e.Place))
+                    {
+                        placements += placements == 0 || e.ReasonNewEpisode is "S" or "P" or "T" ? 1 : 0;
+                    }
                 }
 
                 if (w.Contains(e.Start))
