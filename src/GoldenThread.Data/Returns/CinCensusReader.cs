@@ -1,0 +1,376 @@
+using System.Xml;
+using System.Xml.Linq;
+using GoldenThread.Core.Returns;
+
+namespace GoldenThread.Data.Returns;
+
+/// <summary>
+/// Reads the Children in Need census, as DfE's XML (Message/Children/Child) or as GoldenThread's flattened CSV
+/// (docs/returns.md), one or several collection years, checks codes and dates, and merges the years into one
+/// <see cref="CinData"/>. Add every file, then <see cref="Build"/>, which throws one <see cref="InputException"/> with
+/// every problem found.
+/// </summary>
+/// <remarks>
+/// Merging: years oldest first; a later year's record replaces an earlier one with the same key (child and referral
+/// date; child and assessment start; child and section 47 start; child and plan start). A plan's review dates are the
+/// union over the years, because each census lists only the reviews it saw.
+/// </remarks>
+public sealed class CinCensusReader
+{
+    /// <summary>The flattened CSV's columns, in order.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns =
+    [
+        "LAchildID", "PersonBirthDate", "RecordType", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+        "ReasonForClosure", "ReferralNFA", "AssessmentActualStartDate", "AssessmentAuthorisationDate", "S47ActualStartDate",
+        "DateOfInitialCPC", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
+        "NumberOfPreviousCPP", "CPPreviewDate",
+    ];
+
+    public static readonly CodeList RecordTypes = new("record type", "Referral", "Assessment", "Section47", "Plan", "PlanReview");
+
+    private readonly ErrorLog _log = new();
+    private readonly List<CinChild> _children = [];
+    private readonly Dictionary<string, int> _childIndex = new(StringComparer.Ordinal);
+    private readonly List<(int Year, int Order, CinReferral Row)> _referrals = [];
+    private readonly List<(int Year, int Order, CinAssessment Row)> _assessments = [];
+    private readonly List<(int Year, int Order, Section47Enquiry Row)> _s47 = [];
+    private readonly List<(int Year, int Order, ChildProtectionPlan Row)> _plans = [];
+    private readonly List<(int Child, DateOnly PlanStart, DateOnly Review)> _csvReviews = [];
+    private int _order;
+
+    /// <summary>Reads <c>root/&lt;year&gt;/*.xml</c> and <c>root/&lt;year&gt;/*.csv</c> (the year of the census's 31 March).</summary>
+    public static CinData ReadFolder(string root)
+    {
+        var reader = new CinCensusReader();
+        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var year) || year is < 1990 or > 2100)
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetRelativePath(root, file);
+                if (file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var s = File.OpenRead(file);
+                    reader.AddXml(s, year, name);
+                }
+                else if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var text = new StreamReader(file);
+                    reader.AddCsv(text, year, name);
+                }
+            }
+        }
+
+        return reader.Build();
+    }
+
+    private int ChildIndex(string id, DateOnly? birth)
+    {
+        if (_childIndex.TryGetValue(id, out var i))
+        {
+            if (birth is not null)
+            {
+                _children[i] = _children[i] with { Birth = birth };
+            }
+
+            return i;
+        }
+
+        i = _children.Count;
+        _childIndex.Add(id, i);
+        _children.Add(new CinChild(id, birth));
+        return i;
+    }
+
+    // ---- XML ------------------------------------------------------------------------------------------------------
+
+    public void AddXml(Stream xml, int collectionYear, string fileName)
+    {
+        XDocument doc;
+        try
+        {
+            doc = XDocument.Load(xml, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            _log.Add(new InputError(fileName, ex.LineNumber, null, "is not well-formed XML: " + ex.Message));
+            return;
+        }
+
+        var x = new XmlFields(fileName, _log);
+        var children = doc.Root?.Element("Children");
+        if (doc.Root?.Name.LocalName != "Message" || children is null)
+        {
+            _log.Add(new InputError(fileName, 1, null, "expected a CIN census message: <Message> holding <Children>"));
+            return;
+        }
+
+        foreach (var child in children.Elements("Child"))
+        {
+            var ids = child.Element("ChildIdentifiers");
+            var id = (string?)ids?.Element("LAchildID");
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                x.Fail(ids ?? child, "LAchildID", "is missing or blank: every child needs an LAchildID");
+                continue;
+            }
+
+            var birth = x.OptionalDate(ids!, "PersonBirthDate");
+            x.OptionalCode(child.Element("ChildCharacteristics"), "Ethnicity", ReturnCodes.Ethnicity);
+            x.OptionalCode(ids, "GenderCurrent", ReturnCodes.Gender);
+            var c = ChildIndex(id.Trim(), birth);
+            foreach (var details in child.Elements("CINdetails"))
+            {
+                ReadDetails(x, details, c, collectionYear);
+            }
+        }
+    }
+
+    private void ReadDetails(XmlFields x, XElement d, int c, int year)
+    {
+        var errorsBefore = _log.Errors.Count;
+        var referral = x.Date(d, "CINreferralDate");
+        var source = x.Code(d, "ReferralSource", ReturnCodes.ReferralSource);
+        var need = x.OptionalCode(d, "PrimaryNeedCode", ReturnCodes.PrimaryNeed);
+        var closure = x.OptionalDate(d, "CINclosureDate");
+        var reason = x.OptionalCode(d, "ReasonForClosure", ReturnCodes.ReasonForClosure);
+        var nfa = x.OptionalCode(d, "ReferralNFA", ReturnCodes.Boolean) is "1" or "true";
+        if (_log.Errors.Count == errorsBefore)
+        {
+            _referrals.Add((year, _order++, new CinReferral(c, referral, closure, source, need, reason, nfa)));
+        }
+
+        foreach (var a in d.Elements("Assessments"))
+        {
+            var before = _log.Errors.Count;
+            var start = x.Date(a, "AssessmentActualStartDate");
+            x.OptionalDate(a, "AssessmentInternalReviewDate");
+            var done = x.OptionalDate(a, "AssessmentAuthorisationDate");
+            if (_log.Errors.Count == before)
+            {
+                _assessments.Add((year, _order++, new CinAssessment(c, start, done)));
+            }
+        }
+
+        foreach (var s in d.Elements("Section47"))
+        {
+            var before = _log.Errors.Count;
+            var start = x.Date(s, "S47ActualStartDate");
+            var icpc = x.OptionalDate(s, "DateOfInitialCPC");
+            if (_log.Errors.Count == before)
+            {
+                _s47.Add((year, _order++, new Section47Enquiry(c, start, icpc)));
+            }
+        }
+
+        foreach (var p in d.Elements("ChildProtectionPlans"))
+        {
+            var before = _log.Errors.Count;
+            var start = x.Date(p, "CPPstartDate");
+            var end = x.OptionalDate(p, "CPPendDate");
+            var initial = x.Code(p, "InitialCategoryOfAbuse", ReturnCodes.CategoryOfAbuse);
+            var latest = x.OptionalCode(p, "LatestCategoryOfAbuse", ReturnCodes.CategoryOfAbuse);
+            var previous = x.OptionalInt(p, "NumberOfPreviousCPP") ?? 0;
+            var reviews = new List<DateOnly>();
+            foreach (var r in p.Elements("Reviews").Elements("CPPreviewDate"))
+            {
+                if (x.ParseDate(r) is { } day)
+                {
+                    reviews.Add(day);
+                }
+            }
+
+            if (_log.Errors.Count == before)
+            {
+                _plans.Add((year, _order++, new ChildProtectionPlan(c, start, end, initial, latest, previous, [.. reviews.Order()])));
+            }
+        }
+    }
+
+    /// <summary>Field access on CIN XML elements, errors positioned at the element's line.</summary>
+    private sealed class XmlFields(string file, ErrorLog log)
+    {
+        public void Fail(XObject at, string name, string message) =>
+            log.Add(new InputError(file, ((IXmlLineInfo)at).HasLineInfo() ? ((IXmlLineInfo)at).LineNumber : null, name, message));
+
+        public DateOnly Date(XElement parent, string name)
+        {
+            var e = parent.Element(name);
+            if (e is null || string.IsNullOrWhiteSpace(e.Value))
+            {
+                Fail(parent, name, "is missing: a date in the form yyyy-MM-dd is required");
+                return default;
+            }
+
+            return ParseDate(e) ?? default;
+        }
+
+        public DateOnly? OptionalDate(XElement parent, string name)
+        {
+            var e = parent.Element(name);
+            return e is null || string.IsNullOrWhiteSpace(e.Value) ? null : ParseDate(e);
+        }
+
+        public DateOnly? ParseDate(XElement e)
+        {
+            var parsed = ReturnDates.ParseIso(e.Value.AsSpan().Trim());
+            if (parsed is null)
+            {
+                Fail(e, e.Name.LocalName, "is not a date in the form yyyy-MM-dd");
+            }
+
+            return parsed;
+        }
+
+        public string Code(XElement parent, string name, CodeList list)
+        {
+            var e = parent.Element(name);
+            if (e is null || string.IsNullOrWhiteSpace(e.Value))
+            {
+                Fail(parent, name, $"is missing: expected a {list.Name} code, one of {list.Allowed}");
+                return "";
+            }
+
+            return Check(e, list) ?? "";
+        }
+
+        public string? OptionalCode(XElement? parent, string name, CodeList list)
+        {
+            var e = parent?.Element(name);
+            return e is null || string.IsNullOrWhiteSpace(e.Value) ? null : Check(e, list);
+        }
+
+        private string? Check(XElement e, CodeList list)
+        {
+            var raw = e.Value.Trim();
+            var code = list.Find(raw);
+            if (code is null)
+            {
+                var shown = raw.Length > 12 ? raw[..12] + "…" : raw;
+                Fail(e, e.Name.LocalName, $"'{shown}' is not a {list.Name} code: expected one of {list.Allowed}");
+            }
+
+            return code;
+        }
+
+        public int? OptionalInt(XElement parent, string name)
+        {
+            var e = parent.Element(name);
+            if (e is null || string.IsNullOrWhiteSpace(e.Value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(e.Value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                return v;
+            }
+
+            Fail(e, name, "is not a whole number of 0 or more");
+            return null;
+        }
+    }
+
+    // ---- flattened CSV ----------------------------------------------------------------------------------------------
+
+    public void AddCsv(TextReader text, int collectionYear, string fileName)
+    {
+        var t = new ReturnTable(text, fileName, _log, DateLayout.Iso, ["LAchildID", "RecordType", "CINreferralDate"]);
+        int id = t.Column("LAchildID"), dob = t.Column("PersonBirthDate"), type = t.Column("RecordType"), referral = t.Column("CINreferralDate"),
+            source = t.Column("ReferralSource"), need = t.Column("PrimaryNeedCode"), closure = t.Column("CINclosureDate"),
+            reason = t.Column("ReasonForClosure"), nfa = t.Column("ReferralNFA"), aStart = t.Column("AssessmentActualStartDate"),
+            aDone = t.Column("AssessmentAuthorisationDate"), sStart = t.Column("S47ActualStartDate"), icpc = t.Column("DateOfInitialCPC"),
+            pStart = t.Column("CPPstartDate"), pEnd = t.Column("CPPendDate"), initial = t.Column("InitialCategoryOfAbuse"),
+            latest = t.Column("LatestCategoryOfAbuse"), previous = t.Column("NumberOfPreviousCPP"), review = t.Column("CPPreviewDate");
+        while (t.Next())
+        {
+            var raw = t.Required(id, "LAchildID");
+            var birth = t.OptionalDate(dob, "PersonBirthDate");
+            var kind = t.Code(type, "RecordType", RecordTypes);
+            t.Date(referral, "CINreferralDate");
+            if (!t.RowOk)
+            {
+                continue;
+            }
+
+            var c = ChildIndex(raw.ToString(), birth);
+            switch (kind)
+            {
+                case "Referral":
+                    var row = new CinReferral(c, t.Date(referral, "CINreferralDate"), t.OptionalDate(closure, "CINclosureDate"),
+                        t.Code(source, "ReferralSource", ReturnCodes.ReferralSource), t.OptionalCode(need, "PrimaryNeedCode", ReturnCodes.PrimaryNeed),
+                        t.OptionalCode(reason, "ReasonForClosure", ReturnCodes.ReasonForClosure),
+                        t.OptionalCode(nfa, "ReferralNFA", ReturnCodes.Boolean) is "1" or "true");
+                    if (t.RowOk) _referrals.Add((collectionYear, _order++, row));
+                    break;
+                case "Assessment":
+                    var a = new CinAssessment(c, t.Date(aStart, "AssessmentActualStartDate"), t.OptionalDate(aDone, "AssessmentAuthorisationDate"));
+                    if (t.RowOk) _assessments.Add((collectionYear, _order++, a));
+                    break;
+                case "Section47":
+                    var s = new Section47Enquiry(c, t.Date(sStart, "S47ActualStartDate"), t.OptionalDate(icpc, "DateOfInitialCPC"));
+                    if (t.RowOk) _s47.Add((collectionYear, _order++, s));
+                    break;
+                case "Plan":
+                    var p = new ChildProtectionPlan(c, t.Date(pStart, "CPPstartDate"), t.OptionalDate(pEnd, "CPPendDate"),
+                        t.Code(initial, "InitialCategoryOfAbuse", ReturnCodes.CategoryOfAbuse),
+                        t.OptionalCode(latest, "LatestCategoryOfAbuse", ReturnCodes.CategoryOfAbuse),
+                        t.OptionalInt(previous, "NumberOfPreviousCPP", 0, 99) ?? 0, []);
+                    if (t.RowOk) _plans.Add((collectionYear, _order++, p));
+                    break;
+                case "PlanReview":
+                    var planStart = t.Date(pStart, "CPPstartDate");
+                    var date = t.Date(review, "CPPreviewDate");
+                    if (t.RowOk) _csvReviews.Add((c, planStart, date));
+                    break;
+            }
+        }
+    }
+
+    // ---- merge ------------------------------------------------------------------------------------------------------
+
+    public CinData Build()
+    {
+        _log.ThrowIfAny();
+        var plans = Latest(_plans, p => (p.Child, p.Start.DayNumber));
+        var reviews = new Dictionary<(int, int), SortedSet<DateOnly>>();
+        foreach (var (_, _, p) in _plans)
+        {
+            Reviews(reviews, p.Child, p.Start).UnionWith(p.Reviews);
+        }
+
+        foreach (var (child, start, date) in _csvReviews)
+        {
+            Reviews(reviews, child, start).Add(date);
+        }
+
+        return new CinData
+        {
+            Children = [.. _children],
+            Referrals = Latest(_referrals, r => (r.Child, r.ReferralDate.DayNumber)),
+            Assessments = Latest(_assessments, a => (a.Child, a.Start.DayNumber)),
+            Section47s = Latest(_s47, s => (s.Child, s.Start.DayNumber)),
+            Plans = [.. plans.Select(p => p with { Reviews = [.. Reviews(reviews, p.Child, p.Start)] })],
+        };
+    }
+
+    private static SortedSet<DateOnly> Reviews(Dictionary<(int, int), SortedSet<DateOnly>> all, int child, DateOnly start)
+    {
+        if (!all.TryGetValue((child, start.DayNumber), out var set))
+        {
+            all[(child, start.DayNumber)] = set = [];
+        }
+
+        return set;
+    }
+
+    private static T[] Latest<T>(List<(int Year, int Order, T Row)> rows, Func<T, (int, int)> key) =>
+        [.. rows.OrderBy(r => r.Year).ThenBy(r => r.Order)
+            .GroupBy(r => key(r.Row))
+            .Select(g => g.Last().Row)
+            .OrderBy(r => key(r).Item1).ThenBy(r => key(r).Item2)];
+}
