@@ -14,13 +14,16 @@ internal static class ReportCommand
         var benchmarks = new Option<string?>("--benchmarks") { Description = "LAIT's bds_long.csv, for all councils' data." };
         var dictionary = new Option<string?>("--dictionary") { Description = "LAIT's data dictionary (default: lait_data_dictionary.csv beside --benchmarks)." };
         var neighbours = new Option<string?>("--neighbours") { Description = "DfE's statistical-neighbour workbook (default: sn_may_2025.xlsx beside --benchmarks)." };
+        var ssda903 = new Option<string?>("--ssda903") { Description = "The council's SSDA903 folder (one sub-folder per collection year), for measures with 'return:' in the plan." };
+        var cin = new Option<string?>("--cin") { Description = "The council's CIN census folder (one sub-folder per collection year), for measures with 'return:' in the plan." };
+        var population = new Option<double?>("--population") { Description = "Children aged 0-17 in the area, for rates per 10,000 derived from the returns." };
         var la = new Option<string?>("--la") { Description = "The home council: LA number (855) or name (Leicestershire); 'all' for every council (needs --benchmarks). Default: the plan's." };
         var period = new Option<string?>("--period") { Description = "The reporting period, e.g. '2015/16 Q3' or '2024/25' (default: the latest)." };
         var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx and dashboard.json into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("report", "Build the performance dashboard (HTML, XLSX, JSON) for a reporting period.")
         {
-            sample, plan, data, benchmarks, dictionary, neighbours, la, period, output,
+            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -39,6 +42,9 @@ internal static class ReportCommand
                 BenchmarksPath = parse.GetValue(benchmarks) ?? baseSources.BenchmarksPath,
                 DictionaryPath = parse.GetValue(dictionary) ?? baseSources.DictionaryPath,
                 NeighboursPath = parse.GetValue(neighbours) ?? baseSources.NeighboursPath,
+                Ssda903Path = parse.GetValue(ssda903) ?? baseSources.Ssda903Path,
+                CinPath = parse.GetValue(cin) ?? baseSources.CinPath,
+                ChildPopulation = parse.GetValue(population) ?? baseSources.ChildPopulation,
                 Council = parse.GetValue(la) ?? baseSources.Council,
                 Period = parse.GetValue(period) ?? baseSources.Period,
             };

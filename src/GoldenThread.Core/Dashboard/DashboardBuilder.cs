@@ -200,7 +200,7 @@ public static class DashboardBuilder
         }
 
         var value = latest.Value!.Value;
-        var previous = withValues.Take(withValues.Count - 1).LastOrDefault(o => o.Period.IsComparableWith(latest.Period));
+        var previous = withValues.Take(withValues.Count - 1).LastOrDefault(o => Comparable(m, o.Period, latest.Period));
         var direction = (previous is not null ? Significance.Change(m, previous, latest) : null)
             ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F);
 
@@ -236,12 +236,12 @@ public static class DashboardBuilder
         });
 
         var trend = withValues
-            .Where(o => o.Period.IsComparableWith(latest.Period))
+            .Where(o => Comparable(m, o.Period, latest.Period))
             .TakeLast(trendPoints)
             .Select(o => new TrendPoint(o.Period, o.Value!.Value))
             .ToList();
 
-        var trajectory = TrajectoryJudgement.Assess(m.Targets, Points(withValues.Where(o => o.Period.IsComparableWith(latest.Period))), m.Polarity, F);
+        var trajectory = TrajectoryJudgement.Assess(m.Targets, Points(withValues.Where(o => Comparable(m, o.Period, latest.Period))), m.Polarity, F);
 
         GapResult? gapResult = null;
         if (m.Gap is not null)
@@ -284,6 +284,17 @@ public static class DashboardBuilder
             Note = latest.Note,
         };
     }
+
+    /// <summary>
+    /// Whether two periods of a measure's series are like for like. For a rolling twelve-month measure (or one derived
+    /// from the statutory returns, whose figures are the twelve months to each quarter end, the one to 31 March being the
+    /// financial year) a quarter and a financial year are both "twelve months to a quarter end" and so comparable.
+    /// </summary>
+    private static bool Comparable(Measure m, Period a, Period b) =>
+        a.IsComparableWith(b) ||
+        ((m.Frequency == Frequency.RollingTwelveMonths || m.ReturnMeasureId is not null) && IsYearToQuarterEnd(a) && IsYearToQuarterEnd(b));
+
+    private static bool IsYearToQuarterEnd(Period p) => p.Kind is PeriodKind.FinancialQuarter or PeriodKind.FinancialYear;
 
     /// <summary>The value as dashboards write it: the formatted value, and the count in brackets where known (<c>0.59% (2)</c>).</summary>
     public static string ValueText(Measure m, Observation o)

@@ -26,13 +26,22 @@ internal sealed record NationalFigures(
             return null;
         }
 
-        if (!series.Periods.Any(p => p.Period == latest.Period))
+        var values = series.Periods.FirstOrDefault(p => p.Period == latest.Period);
+        if (values is null)
         {
             return null;
         }
 
+        // The council's own figure, where it gives one, is the one ranked among the other councils' published figures.
+        if (latest.Provenance == Provenance.Supplied && latest.Value is { } own &&
+            (!values.ByArea.TryGetValue(la, out var published) || published != own))
+        {
+            var byArea = new Dictionary<int, double>(values.ByArea) { [la] = own };
+            values = values with { ByArea = byArea };
+        }
+
         // The plan's polarity rules (it is the council's measure); the quartile is withheld where LAIT withholds it.
-        var position = NationalBenchmark.For(data, code, latest.Period, la, m.Polarity, m.NoQuartile || series.Info.NoQuartile);
+        var position = NationalBenchmark.For(data, code, values, NationalDistribution.Of(values.ByArea), la, m.Polarity, m.NoQuartile || series.Info.NoQuartile);
         var quartileReason = position.Quartile is { } q
             ? $"Band {QuartileBanding.Letter(q)} (quartile {q}) of {position.RankedCount} councils for {latest.Period.Label}, by LAIT's method: R type-7 quartiles of all councils' values, {m.Polarity.ToWords()}."
             : $"No quartile: {position.QuartileAbsentReason}.";

@@ -42,6 +42,12 @@ public sealed record Measure
     /// <summary>The LAIT <c>Short Desc</c> code this measure maps to, when LAIT holds it.</summary>
     public string? LaitCode { get; init; }
 
+    /// <summary>
+    /// The id of the measure GoldenThread derives from the statutory returns (SSDA903, CIN census) that gives this
+    /// measure its values (see <c>ReturnMeasureIds</c> and docs/returns.md); null when the values come from elsewhere.
+    /// </summary>
+    public string? ReturnMeasureId { get; init; }
+
     /// <summary>The Amber band: how far from its target (or the comparator of a relative target) a value is Amber, not Red.</summary>
     public Tolerance Tolerance { get; init; } = Tolerance.DefaultAmber;
 

@@ -112,7 +112,7 @@ public static partial class PlanReader
 
     private static readonly string[] MeasureKeys =
     [
-        "id", "title", "unit", "polarity", "frequency", "decimals", "source", "owner", "lait", "tolerance", "similar-within", "no-quartile",
+        "id", "title", "unit", "polarity", "frequency", "decimals", "source", "owner", "lait", "return", "tolerance", "similar-within", "no-quartile",
         "qualitative", "definition", "targets", "gap",
     ];
 
@@ -517,6 +517,18 @@ public static partial class PlanReader
             var owner = f.Text("owner");
             var definition = f.Text("definition");
             var lait = f.Text("lait");
+            string? returnId = null;
+            if (f.Scalar("return") is { Value: { } writtenReturn } returnNode)
+            {
+                returnId = GoldenThread.Core.Returns.ReturnMeasureCatalogue.All
+                    .FirstOrDefault(r => string.Equals(r.Id, writtenReturn.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+                if (returnId is null)
+                {
+                    var near = Suggestions.Closest(writtenReturn.Trim(), GoldenThread.Core.Returns.ReturnMeasureCatalogue.All.Select(r => r.Id));
+                    problems.Add(returnNode, f.PathOf("return"), $"'{writtenReturn.Trim()}' is not a measure derived from the statutory returns; " +
+                        (near is null ? "expected an id listed in docs/returns.md" : $"did you mean '{near}'? (ids are listed in docs/returns.md)"));
+                }
+            }
             var noQuartile = f.Flag("no-quartile");
             var qualitative = f.Flag("qualitative");
             var targets = f.Mapping("targets");
@@ -533,6 +545,7 @@ public static partial class PlanReader
                 Owner = owner,
                 Definition = definition,
                 LaitCode = lait,
+                ReturnMeasureId = returnId,
                 Tolerance = tolerance,
                 SimilarWithin = similarWithin,
                 NoQuartile = noQuartile,

@@ -15,7 +15,10 @@ public static class ReportLoader
     public static DashboardInputs Load(ReportSources sources, BenchmarkData? alreadyLoaded = null)
     {
         var plan = PlanReader.ReadFile(sources.PlanPath);
-        IReadOnlyList<Observation> values = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
+        // Derived figures first, so that a value the council gives in its own file for the same period takes precedence.
+        var derived = ReturnsLoader.ForPlan(plan, ReturnsLoader.DeriveAll(sources.Ssda903Path, sources.CinPath, sources.ChildPopulation));
+        IReadOnlyList<Observation> own = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
+        IReadOnlyList<Observation> values = [.. derived, .. own];
         var benchmarks = alreadyLoaded ?? (sources.BenchmarksPath is { } bp ? LoadBenchmarks(sources with { BenchmarksPath = bp }) : null);
 
         int? home = plan.LaNumber;

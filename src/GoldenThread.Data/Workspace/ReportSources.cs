@@ -20,6 +20,15 @@ public sealed record ReportSources
     /// <summary>The home council: an LA number (<c>855</c>) or a name (<c>Leicestershire</c>); defaults to the plan's.</summary>
     public string? Council { get; init; }
 
+    /// <summary>The council's SSDA903 return: a folder with one sub-folder of CSV tables per collection year.</summary>
+    public string? Ssda903Path { get; init; }
+
+    /// <summary>The council's CIN census: a folder with one sub-folder (XML or flattened CSV) per collection year.</summary>
+    public string? CinPath { get; init; }
+
+    /// <summary>Children aged 0–17 in the council's area, for rates per 10,000; rates are left out without it.</summary>
+    public double? ChildPopulation { get; init; }
+
     /// <summary>The reporting period as written (<c>2015/16 Q3</c>); null for the latest.</summary>
     public string? Period { get; init; }
 }
