@@ -34,12 +34,19 @@ public enum AreaDifference
 /// <summary>One area against one benchmark.</summary>
 /// <param name="BenchmarkArea">"England", "East Midlands".</param>
 /// <param name="IsSelf">True when the area is this benchmark (England against England): nothing is compared.</param>
+/// <param name="IsWiderBenchmark">
+/// True when the area is a benchmark named before this one (England against East Midlands): the national figure is the
+/// yardstick for the region, not the other way round, so nothing is compared.
+/// </param>
 /// <param name="Comparison">The outcome, significance and reason from the confidence-interval comparer.</param>
 /// <param name="Difference">Higher, lower or similar, for sentences (the report's words do not say better or worse).</param>
-public sealed record AreaBenchmarkResult(string BenchmarkArea, bool IsSelf, BenchmarkComparison Comparison, AreaDifference Difference)
+public sealed record AreaBenchmarkResult(string BenchmarkArea, bool IsSelf, bool IsWiderBenchmark, BenchmarkComparison Comparison, AreaDifference Difference)
 {
-    /// <summary>"significantly lower (better)", "similar", "significantly higher" (no polarity), "not compared", "benchmark".</summary>
-    public string Words => IsSelf ? "benchmark" : Comparison.Outcome switch
+    /// <summary>True when this pair is not compared by design (self, or a wider benchmark against a narrower one).</summary>
+    public bool IsNotApplicable => IsSelf || IsWiderBenchmark;
+
+    /// <summary>"significantly lower (better)", "similar", "significantly higher" (no polarity), "not compared", "benchmark", "wider benchmark".</summary>
+    public string Words => IsSelf ? "benchmark" : IsWiderBenchmark ? "wider benchmark" : Comparison.Outcome switch
     {
         Outcome.Similar => "similar",
         Outcome.Better => Difference == AreaDifference.SignificantlyHigher ? "significantly higher (better)" : "significantly lower (better)",
@@ -137,13 +144,20 @@ public static class AreaComparisonEvaluator
     {
         var state = StateOf(figure, rules);
         var results = new List<AreaBenchmarkResult>();
-        foreach (var benchmark in benchmarks)
+        var ownIndex = benchmarks.Select(b => b.Name).ToList().IndexOf(figure.Area);
+        for (var index = 0; index < benchmarks.Count; index++)
         {
-            var self = string.Equals(benchmark.Name, figure.Area, StringComparison.Ordinal);
+            var benchmark = benchmarks[index];
+            var self = index == ownIndex;
+            var wider = ownIndex >= 0 && ownIndex < index;
             BenchmarkComparison comparison;
             if (self)
             {
                 comparison = BenchmarkComparison.NotAvailable(benchmark, $"{figure.Area} is the benchmark itself", twoLevels: false);
+            }
+            else if (wider)
+            {
+                comparison = BenchmarkComparison.NotAvailable(benchmark, $"{figure.Area} is a wider benchmark than {benchmark.Name}, so it is not compared with it", twoLevels: false);
             }
             else if (state != FigureState.Shown)
             {
@@ -157,7 +171,7 @@ public static class AreaComparisonEvaluator
                 comparison = comparer.Compare(new AreaEstimate(figure.ValuePercent!.Value, figure.Interval95), benchmark, indicator.Polarity);
             }
 
-            results.Add(new AreaBenchmarkResult(benchmark.Name, self, comparison, DifferenceOf(comparison, figure.Interval95)));
+            results.Add(new AreaBenchmarkResult(benchmark.Name, self, wider, comparison, DifferenceOf(comparison, figure.Interval95)));
         }
 
         return new AreaComparisonRow(figure, state, results, ComparisonSentences.Write(indicator, figure, state, results, rules));

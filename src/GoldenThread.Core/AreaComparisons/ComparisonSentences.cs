@@ -37,14 +37,14 @@ public static class ComparisonSentences
                 ? $"{figure.Area}: {indicator.Title} {value}"
                 : $"{figure.Area}, {figure.Group}: {indicator.Title} {value}";
 
-        var compared = comparisons.Where(c => !c.IsSelf && c.Difference != AreaDifference.NotCompared).ToList();
+        var compared = comparisons.Where(c => !c.IsNotApplicable && c.Difference != AreaDifference.NotCompared).ToList();
         var clauses = compared
             .GroupBy(c => c.Difference)
             .Select(g => $"{Phrase(g.Key)} {Names(indicator, g.ToList())}")
             .ToList();
         var sentence = lead + (clauses.Count == 0 ? "" : ", " + string.Join(" and ", clauses)) + ".";
 
-        foreach (var missing in comparisons.Where(c => !c.IsSelf && c.Difference == AreaDifference.NotCompared))
+        foreach (var missing in comparisons.Where(c => !c.IsNotApplicable && c.Difference == AreaDifference.NotCompared))
         {
             sentence += $" Not compared with the {missing.BenchmarkArea} average: {missing.Comparison.Reason}.";
         }

@@ -18,7 +18,7 @@ namespace GoldenThread.Reporting.AreaComparisons;
 /// </remarks>
 public static class AreaComparisonChart
 {
-    private const int WidthPx = 1040;
+    private const int WidthPx = 1080;
     private const int NameRightPx = 212;
     private const int PlotLeftPx = 220;
     private const int PlotWidthPx = 380;
@@ -62,7 +62,7 @@ public static class AreaComparisonChart
         for (var b = 0; b < table.Benchmarks.Count; b++)
         {
             var groups = table.Rows
-                .Where(r => !r.Comparisons[b].IsSelf)
+                .Where(r => !r.Comparisons[b].IsNotApplicable)
                 .GroupBy(r => RowWords(r, b))
                 .Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.Area + Shown(ind, r)))}");
             parts.Add($"Compared with {table.Benchmarks[b].Name}, {string.Join("; ", groups)}.");
@@ -122,7 +122,7 @@ public static class AreaComparisonChart
                 }
             }
 
-            var label = string.Join("; ", row.Comparisons.Select((c, b) => c.IsSelf ? null : Short(row, b)).OfType<string>());
+            var label = Label(row);
             if (isBenchmark && label.Length == 0)
             {
                 label = "benchmark";
@@ -158,36 +158,42 @@ public static class AreaComparisonChart
         _ => row.Comparisons[b].Words,
     };
 
-    // "significantly lower than England (better)", "similar to East Midlands", "not compared with England".
-    private static string? Short(AreaComparisonRow row, int b)
+    // "significantly lower than England and East Midlands (better)"; "similar to England; not compared with East Midlands".
+    // Benchmarks with the same result share a phrase, as in the sentences.
+    internal static string Label(AreaComparisonRow row)
     {
         if (row.State != FigureState.Shown)
         {
-            return b == 0 ? RowWords(row, b) : null;
+            return RowWords(row, 0);
         }
 
-        var c = row.Comparisons[b];
-        var name = c.BenchmarkArea;
-        var verdict = c.Comparison.Outcome switch
-        {
-            Outcome.Better => " (better)",
-            Outcome.Worse => " (worse)",
-            _ => "",
-        };
-        return c.Difference switch
-        {
-            AreaDifference.SignificantlyHigher => $"significantly higher than {name}{verdict}",
-            AreaDifference.SignificantlyLower => $"significantly lower than {name}{verdict}",
-            AreaDifference.Similar => $"similar to {name}",
-            _ => $"not compared with {name}",
-        };
+        return string.Join("; ", row.Comparisons
+            .Where(c => !c.IsNotApplicable)
+            .GroupBy(c => (c.Difference, c.Comparison.Outcome))
+            .Select(g =>
+            {
+                var names = string.Join(" and ", g.Select(c => c.BenchmarkArea));
+                var verdict = g.Key.Outcome switch
+                {
+                    Outcome.Better => " (better)",
+                    Outcome.Worse => " (worse)",
+                    _ => "",
+                };
+                return g.Key.Difference switch
+                {
+                    AreaDifference.SignificantlyHigher => $"significantly higher than {names}{verdict}",
+                    AreaDifference.SignificantlyLower => $"significantly lower than {names}{verdict}",
+                    AreaDifference.Similar => $"similar to {names}",
+                    _ => $"not compared with {names}",
+                };
+            }));
     }
 
     // The fill follows the judgement against the first benchmark; worse and no-polarity differences also differ by pattern.
     private static string Fill(AreaComparisonRow row, string id)
     {
         var first = row.Comparisons.FirstOrDefault();
-        if (first is null || first.IsSelf)
+        if (first is null || first.IsNotApplicable)
         {
             return "#505a5f";
         }

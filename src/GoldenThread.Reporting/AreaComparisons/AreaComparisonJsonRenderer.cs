@@ -107,7 +107,7 @@ public static class AreaComparisonJsonRenderer
                 w.WriteStartObject();
                 w.WriteString("benchmark", c.BenchmarkArea);
                 Number(w, "benchmarkValue", c.Comparison.Benchmark.Value);
-                w.WriteString("outcome", c.IsSelf ? "Self" : c.Comparison.Outcome.ToString());
+                w.WriteString("outcome", c.IsSelf ? "Self" : c.IsWiderBenchmark ? "WiderBenchmark" : c.Comparison.Outcome.ToString());
                 w.WriteString("difference", c.Difference.ToString());
                 w.WriteString("words", c.Words);
                 w.WriteString("reason", c.Comparison.Reason);
