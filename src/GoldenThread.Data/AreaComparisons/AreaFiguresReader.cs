@@ -167,6 +167,12 @@ public static class AreaFiguresReader
 
                 if (t is "x" or "X")
                 {
+                    // One message for a row copied with its x's, on the value, not one per cell.
+                    if (column != Value && columns.Text(r, Value) is "x" or "X")
+                    {
+                        return null;
+                    }
+
                     Error(column, "'x' marks a figure suppressed in the source; expected the value, lower and upper left blank and the reason in note, such as suppressed in source (X)");
                     return null;
                 }
