@@ -8,6 +8,7 @@ root.Subcommands.Add(SamplesCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(DeriveCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
+root.Subcommands.Add(CompareCommand.Create());
 
 try
 {

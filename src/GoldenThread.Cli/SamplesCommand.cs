@@ -7,7 +7,7 @@ internal static class SamplesCommand
 {
     public static Command Create()
     {
-        var command = new Command("samples", "List the bundled samples that 'report --sample NAME' can run.");
+        var command = new Command("samples", "List the bundled samples: dashboards for 'report --sample NAME', area comparisons for 'compare --sample NAME'.");
         command.SetAction(_ => Guarded.Run(() =>
         {
             var names = SampleCatalogue.Names();

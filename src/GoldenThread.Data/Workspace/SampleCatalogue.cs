@@ -1,3 +1,4 @@
+using GoldenThread.Data.AreaComparisons;
 using YamlDotNet.RepresentationModel;
 
 namespace GoldenThread.Data.Workspace;
@@ -6,6 +7,8 @@ namespace GoldenThread.Data.Workspace;
 /// <remarks>
 /// A manifest names the plan, optionally the values file, <c>benchmarks: lait</c> for the published LAIT files beside the
 /// repository, the council (<c>la</c>) and the reporting period. Paths are relative to the manifest.
+/// <c>kind: area-comparison</c> marks a sample for <c>compare</c> instead (<see cref="AreaComparisonManifest"/>); <c>kind: dashboard</c>
+/// or no kind is a dashboard sample.
 /// </remarks>
 public static class SampleCatalogue
 {
@@ -38,8 +41,17 @@ public static class SampleCatalogue
     /// <summary>Reads a sample's manifest into the sources of its report.</summary>
     public static ReportSources Resolve(string name)
     {
+        var manifest = ManifestPath(name, "--plan");
+        using var reader = File.OpenText(manifest);
+        return Read(reader, manifest);
+    }
+
+    /// <summary>The path of a sample's <c>sample.yaml</c>; throws naming the known samples when there is none.</summary>
+    /// <param name="alternative">The option to suggest when no samples folder exists (<c>--plan</c>, <c>--data</c>).</param>
+    public static string ManifestPath(string name, string alternative)
+    {
         var dir = FindSamplesDirectory()
-            ?? throw new InputException(new InputError("samples", null, null, "no samples folder was found; run from the repository, or give --plan instead of --sample"));
+            ?? throw new InputException(new InputError("samples", null, null, $"no samples folder was found; run from the repository, or give {alternative} instead of --sample"));
         var manifest = Path.Combine(dir, name, "sample.yaml");
         if (!File.Exists(manifest))
         {
@@ -47,8 +59,7 @@ public static class SampleCatalogue
             throw new InputException(new InputError(name, null, null, $"there is no sample called '{name}'; expected one of: {known}"));
         }
 
-        using var reader = File.OpenText(manifest);
-        return Read(reader, manifest);
+        return manifest;
     }
 
     /// <summary>Parses a manifest; relative paths are resolved against the manifest's folder.</summary>
@@ -73,10 +84,23 @@ public static class SampleCatalogue
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<InputError>();
-        string[] allowed = ["plan", "values", "benchmarks", "la", "period", "description"];
+        string[] allowed = ["kind", "plan", "values", "benchmarks", "la", "period", "description"];
+        if (AreaComparisonManifest.KindOf(root) == AreaComparisonManifest.Kind)
+        {
+            var sample = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)));
+            throw new InputException(new InputError(fileName, null, "kind",
+                $"this sample is an area comparison, not a dashboard; run 'goldenthread compare --sample {sample}'"));
+        }
+
         foreach (var (key, value) in root.Children)
         {
             var k = (key as YamlScalarNode)?.Value ?? "";
+            if (k == "kind" && (value as YamlScalarNode)?.Value is { } kind && kind != "dashboard")
+            {
+                errors.Add(new InputError(fileName, (int)value.Start.Line, k, $"'{kind}' is not a kind of sample; expected dashboard or {AreaComparisonManifest.Kind}"));
+                continue;
+            }
+
             if (!allowed.Contains(k))
             {
                 errors.Add(new InputError(fileName, (int)key.Start.Line, k, $"unknown key; expected one of {string.Join(", ", allowed)}"));
