@@ -90,4 +90,19 @@ public class ReturnsCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'cla-3-plus-placements' is not a measure derived from the statutory returns; did you mean 'cla-3plus-placements'?", result.Error);
     }
+
+    [Fact]
+    public void Report_SyntheticSample_RunsFromItsManifestWithGeneratedReturns()
+    {
+        var outDir = CliRunner.TempDirectory();
+
+        var result = CliRunner.Run("report", "--sample", "synthetic-social-care", "--out", outDir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "dashboard.json"))).RootElement;
+        Assert.Equal("2024/25 Q4", json.GetProperty("reportingPeriod").GetString());
+        var rows = json.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("measures").EnumerateArray()).ToList();
+        Assert.Equal(27, rows.Count);
+        Assert.All(rows, r => Assert.NotEqual(JsonValueKind.Null, r.GetProperty("value").ValueKind));
+    }
 }

@@ -84,7 +84,11 @@ public static class SampleCatalogue
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<InputError>();
-        string[] allowed = ["kind", "plan", "values", "benchmarks", "la", "period", "description"];
+        string[] allowed =
+        [
+            "kind", "plan", "values", "benchmarks", "la", "period", "description", "ssda903", "cin", "population",
+            "synthetic-children", "synthetic-years", "synthetic-seed",
+        ];
         if (AreaComparisonManifest.KindOf(root) == AreaComparisonManifest.Kind)
         {
             var sample = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)));
@@ -137,8 +141,26 @@ public static class SampleCatalogue
             }
         }
 
+        double? population = null;
+        if (fields.TryGetValue("population", out var pop) && !string.IsNullOrWhiteSpace(pop))
+        {
+            population = double.TryParse(pop, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new InputException(new InputError(fileName, null, "population", $"'{pop}' is not a number of children; expected a whole number above zero"));
+        }
+
+        string? ssda903 = fields.TryGetValue("ssda903", out var a) && !string.IsNullOrWhiteSpace(a) ? Full(a) : null;
+        string? cin = fields.TryGetValue("cin", out var c) && !string.IsNullOrWhiteSpace(c) ? Full(c) : null;
+        if (fields.ContainsKey("synthetic-children"))
+        {
+            (ssda903, cin) = SyntheticReturnsCache.Folders(fileName, fields);
+        }
+
         return new ReportSources
         {
+            Ssda903Path = ssda903,
+            CinPath = cin,
+            ChildPopulation = population,
             PlanPath = Full(plan!),
             ValuesPath = fields.TryGetValue("values", out var v) && !string.IsNullOrWhiteSpace(v) ? Full(v) : null,
             BenchmarksPath = bds,
