@@ -128,6 +128,11 @@ public static class DashboardFormatting
             reasons.Add(("Gap", g.Trend, MissingMark, g.Reason));
         }
 
+        if (row.RecentTrend is { } rt)
+        {
+            reasons.Add(("Recent trend", rt.Words, "significance", rt.Reason));
+        }
+
         return reasons;
     }
 }

@@ -186,6 +186,8 @@ public static class DashboardJsonRenderer
             w.WriteNull("gap");
         }
 
+        w.WriteString("recentTrend", row.RecentTrend?.Words);
+        w.WriteString("recentTrendReason", row.RecentTrend?.Reason);
         w.WriteString("note", row.Note);
         w.WriteEndObject();
     }

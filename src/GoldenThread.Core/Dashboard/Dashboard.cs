@@ -100,6 +100,9 @@ public sealed record DashboardRow
 
     public GapResult? Gap { get; init; }
 
+    /// <summary>The recent trend of the annual figures by the Fingertips test (docs/statistics.md); null for sub-annual measures.</summary>
+    public Statistics.RecentTrendResult? RecentTrend { get; init; }
+
     public string? Note { get; init; }
 }
 

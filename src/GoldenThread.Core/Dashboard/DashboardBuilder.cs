@@ -241,6 +241,7 @@ public static class DashboardBuilder
             .Select(o => new TrendPoint(o.Period, o.Value!.Value))
             .ToList();
 
+        var comparableSeries = withValues.Where(o => Comparable(m, o.Period, latest.Period)).ToList();
         var trajectory = TrajectoryJudgement.Assess(m.Targets, Points(withValues.Where(o => Comparable(m, o.Period, latest.Period))), m.Polarity, F);
 
         GapResult? gapResult = null;
@@ -281,6 +282,7 @@ public static class DashboardBuilder
             Updated = latest.Updated ?? (previousReport is not { } pr || latest.Period.End > pr.End),
             Trajectory = trajectory,
             Gap = gapResult,
+            RecentTrend = Significance.Trend(m, comparableSeries),
             Note = latest.Note,
         };
     }

@@ -39,6 +39,24 @@ internal static class Significance
         return comparer.Compare(estimate, new Benchmark(benchmarkName, benchmark), m.Polarity).ToJudgement();
     }
 
+    /// <summary>
+    /// The Fingertips recent trend of a measure's annual figures (the latest five consecutive years); points without counts
+    /// have no interval, so the test says it cannot be calculated and why. Null for a series that is not annual.
+    /// </summary>
+    public static RecentTrendResult? Trend(Measure m, IReadOnlyList<Observation> comparable)
+    {
+        if (comparable.Count == 0 || comparable[^1].Period.Kind is not (Periods.PeriodKind.FinancialYear or Periods.PeriodKind.AcademicYear or Periods.PeriodKind.CalendarYear))
+        {
+            return null;
+        }
+
+        var points = comparable
+            .Where(o => o.Value is not null)
+            .Select(o => new Statistics.TrendPoint(o.Period.Start.Year, o.Value!.Value, Estimate(m, o)?.Interval95))
+            .ToList();
+        return RecentTrend.Calculate(points, m.Polarity);
+    }
+
     /// <summary>The value with its confidence intervals, when the observation's counts allow them.</summary>
     public static AreaEstimate? Estimate(Measure m, Observation o)
     {

@@ -131,4 +131,27 @@ public class DashboardBuilderTests
         Assert.Equal("45% (45)", row.ValueText.Replace(".0", ""));
         Assert.Equal(Period.FinancialQuarter(2024, 3), DashboardBuilder.DefaultReportingPeriod(values));
     }
+
+    [Fact]
+    public void Build_FiveAnnualPointsWithCounts_GivesTheRecentTrend()
+    {
+        // 10%, 20%, ... 50% of 100 in five consecutive years: a steep rise far beyond any interval, higher is better.
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { LaitCode = null }] };
+        var values = Enumerable.Range(0, 5).Select(i => new Observation
+        {
+            MeasureId = "m1", Period = Period.CalendarYear(2019 + i), Value = 10 * (i + 1), Numerator = 10 * (i + 1), Denominator = 100,
+        }).ToList();
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Rows.Single();
+
+        Assert.Equal("increasing and getting better", row.RecentTrend!.Value.Words);
+    }
+
+    [Fact]
+    public void Build_AnnualPointsWithoutCounts_SaysTheTrendCannotBeCalculated()
+    {
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = PlanWith(), Benchmarks = World() }).Rows.Single();
+
+        Assert.Equal(GoldenThread.Core.Statistics.TrendOutcome.CannotBeCalculated, row.RecentTrend!.Value.Outcome);
+    }
 }
