@@ -114,7 +114,7 @@ public static class Api
             return NotFound($"There is no workspace '{ws}'.");
         }
 
-        var (filter, error) = DashboardFilter.Parse(q, w);
+        var (filter, error) = DashboardFilter.Parse(q with { Format = string.IsNullOrWhiteSpace(q.Format) ? "json" : q.Format }, w);
         if (filter is null)
         {
             return Invalid("query", error!);

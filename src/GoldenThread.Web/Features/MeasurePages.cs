@@ -21,7 +21,17 @@ public sealed record MeasurePoint(string Period, double? Value, double? Lower, d
 public sealed record MeasureDistribution(string Period, IReadOnlyList<(string Council, double Value)> Councils, QuartileBoundaries Quartiles, double? Home, int? Rank);
 
 /// <summary>The commentary form's fields.</summary>
-public sealed record CommentaryForm([property: FromForm(Name = "author")] string? Author, [property: FromForm(Name = "text")] string? Text, [property: FromForm(Name = "period")] string? Period);
+public sealed class CommentaryForm
+{
+    [FromForm(Name = "author")]
+    public string? Author { get; set; }
+
+    [FromForm(Name = "text")]
+    public string? Text { get; set; }
+
+    [FromForm(Name = "period")]
+    public string? Period { get; set; }
+}
 
 public static class MeasurePages
 {
@@ -262,7 +272,7 @@ public static class MeasurePages
                     .Raw("</p><p class=\"govuk-body\">").Text(c.Text).Raw("</p></div>");
             }
 
-            var form = failedForm ?? new CommentaryForm(null, null, null);
+            var form = failedForm ?? new CommentaryForm();
             h.Raw($"<form method=\"post\" action=\"{Attr(w.MeasurePath(m.Id) + "/commentary")}\" novalidate>")
                 .Raw($"<input type=\"hidden\" name=\"{Attr(tokens.FormFieldName)}\" value=\"{Attr(tokens.RequestToken)}\">")
                 .Raw($"<input type=\"hidden\" name=\"period\" value=\"{Attr(form.Period ?? row.Period?.Label ?? "")}\">")

@@ -13,7 +13,7 @@ public static class Charts
     private const int Width = 720;
     private const int Height = 320;
     private const int Left = 70;
-    private const int Right = 20;
+    private const int Right = 45;
     private const int Top = 20;
     private const int Bottom = 60;
 
