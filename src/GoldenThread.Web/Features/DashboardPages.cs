@@ -232,7 +232,7 @@ public static class DashboardPages
                 .Raw("</p>");
             foreach (var (section, rows) in sections)
             {
-                h.Raw("<div class=\"app-table-scroll\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">")
+                h.Raw("<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">")
                     .Raw("<h2 class=\"govuk-heading-m\">").Text($"{section.ThemeId}: {section.ThemeTitle}").Raw("</h2></caption>")
                     .Raw("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
                 foreach (var c in new[] { "Measure", "Period", "Value", "Target", "RAG", "Direction of travel", "Quartile (1 best)", "SN average", "Against SN", "England", "Updated" })

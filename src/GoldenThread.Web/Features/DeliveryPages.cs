@@ -101,7 +101,7 @@ public static class DeliveryPages
 
     private static void ActionTable(Html.Html h, WorkspaceData w, string caption, IEnumerable<ActionItem> items, Func<PlanAction, string> due)
     {
-        h.Raw("<div class=\"app-table-scroll\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">").Text(caption)
+        h.Raw("<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--s\">").Text(caption)
             .Raw("</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
         foreach (var c in new[] { "Action", "Lead", "Due", "Status", "Progress" })
         {

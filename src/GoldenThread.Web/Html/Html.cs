@@ -84,7 +84,7 @@ public sealed class Html
     /// <summary>A GOV.UK table with a caption, header row and rows of encoded cells (first cell a row header).</summary>
     public Html Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, bool firstCellIsHeader = true, string? id = null)
     {
-        Raw(id is null ? "<div class=\"app-table-scroll\"><table class=\"govuk-table\">" : $"<div class=\"app-table-scroll\"><table class=\"govuk-table\" id=\"{Attr(id)}\">");
+        Raw(id is null ? "<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\">" : $"<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\" id=\"{Attr(id)}\">");
         Raw("<caption class=\"govuk-table__caption govuk-table__caption--s\">").Text(caption).Raw("</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
         foreach (var h in headers)
         {
