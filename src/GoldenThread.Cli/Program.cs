@@ -6,6 +6,7 @@ var root = new RootCommand("GoldenThread: a children's services department's pla
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(SamplesCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 
 try
 {
