@@ -14,6 +14,12 @@ if [ ! -f ../shared/data/lait/bds_long.csv ] && [ -z "${GOLDENTHREAD_LAIT_DIR:-}
   echo "note: ../shared/data/lait/bds_long.csv not found; tests that need real LAIT data will fail." >&2
 fi
 
+# A PostgreSQL server on loopback for the store and web tests, and Debian's Chromium for the browser tests; sourced so
+# that GOLDENTHREAD_TEST_POSTGRES reaches dotnet test. The server is stopped on exit.
+. scripts/postgres.sh
+trap goldenthread_postgres_stop EXIT
+. scripts/browser.sh
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log=$(mktemp)
 status=0

@@ -9,6 +9,7 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(DeriveCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 
 try
 {

@@ -19,11 +19,13 @@ internal static class ReportCommand
         var population = new Option<double?>("--population") { Description = "Children aged 0-17 in the area, for rates per 10,000 derived from the returns." };
         var la = new Option<string?>("--la") { Description = "The home council: LA number (855) or name (Leicestershire); 'all' for every council (needs --benchmarks). Default: the plan's." };
         var period = new Option<string?>("--period") { Description = "The reporting period, e.g. '2015/16 Q3' or '2024/25' (default: the latest)." };
+        var store = new Option<string?>("--store") { Description = "Also save the plan and values imported into this store (SQLite file or PostgreSQL connection string), as workspace --workspace. Default: not stored." };
+        var workspace = new Option<string?>("--workspace") { Description = "The workspace id to save as with --store (default: the sample's name, or 'default')." };
         var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx and dashboard.json into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("report", "Build the performance dashboard (HTML, XLSX, JSON) for a reporting period.")
         {
-            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output,
+            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output, store, workspace,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -52,6 +54,11 @@ internal static class ReportCommand
             foreach (var line in ReportJob.Run(sources, parse.GetValue(output)!))
             {
                 Console.WriteLine(line);
+            }
+
+            if (parse.GetValue(store) is { } target)
+            {
+                Console.WriteLine(StoreImport.Run(sources, target, parse.GetValue(workspace) ?? sampleName ?? "default"));
             }
 
             return ExitCodes.Ok;

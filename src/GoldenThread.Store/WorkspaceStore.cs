@@ -1,0 +1,252 @@
+using GoldenThread.Core.Measures;
+using GoldenThread.Core.Plans;
+using GoldenThread.Data;
+using GoldenThread.Data.Plans;
+using GoldenThread.Data.Values;
+using GoldenThread.Store.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GoldenThread.Store;
+
+/// <summary>What a workspace is, without its plan and values: cheap to read on every request.</summary>
+public sealed record WorkspaceInfo(
+    string Id,
+    string Title,
+    int? HomeLaNumber,
+    bool UsesLait,
+    string? LaitFolder,
+    string? DefaultPeriod,
+    int PlanVersion,
+    int DataVersion,
+    DateTimeOffset UpdatedUtc);
+
+/// <summary>A stored plan version, parsed.</summary>
+public sealed record StoredPlan(int Version, string SourceName, DateTimeOffset ImportedUtc, Plan Plan);
+
+/// <summary>One entry of a measure's commentary history.</summary>
+public sealed record Commentary(string MeasureId, string Period, string Author, string Text, DateTimeOffset CreatedUtc);
+
+/// <summary>What one import brings: a plan (new version), optionally the council's values (replacing all earlier ones), options.</summary>
+public sealed record WorkspaceImport
+{
+    public required string WorkspaceId { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary>The plan's YAML text; null keeps the plan in force (then <see cref="ValuesText"/> or <see cref="ValuesXlsx"/> is read against it).</summary>
+    public string? PlanYaml { get; init; }
+
+    public string PlanSourceName { get; init; } = "plan.yaml";
+
+    /// <summary>The values as CSV text; null with no XLSX keeps the stored values.</summary>
+    public string? ValuesText { get; init; }
+
+    /// <summary>The values as an XLSX workbook's bytes.</summary>
+    public byte[]? ValuesXlsx { get; init; }
+
+    public string ValuesSourceName { get; init; } = "values.csv";
+
+    public int? HomeLaNumber { get; init; }
+
+    public bool UsesLait { get; init; }
+
+    public string? LaitFolder { get; init; }
+
+    public string? DefaultPeriod { get; init; }
+}
+
+/// <summary>Reads and writes workspaces. Imports are all or nothing: everything is read and checked before one transaction writes it.</summary>
+public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<WorkspaceInfo>> ListAsync(CancellationToken ct = default) =>
+        (await db.Workspaces.AsNoTracking().ToListAsync(ct)).OrderBy(w => w.Id, StringComparer.Ordinal).Select(Info).ToList();
+
+    public async Task<WorkspaceInfo?> FindAsync(string id, CancellationToken ct = default) =>
+        await db.Workspaces.AsNoTracking().Where(w => w.Id == id).Select(w => Info(w)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The plan version asked for (the one in force by default), parsed; null when there is none.</summary>
+    public async Task<StoredPlan?> LoadPlanAsync(string workspaceId, int version, CancellationToken ct = default)
+    {
+        var row = await db.PlanVersions.AsNoTracking().FirstOrDefaultAsync(p => p.WorkspaceId == workspaceId && p.Version == version, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        using var reader = new StringReader(row.YamlText);
+        return new StoredPlan(row.Version, row.SourceName, row.ImportedUtc, PlanReader.Read(reader, row.SourceName));
+    }
+
+    public async Task<IReadOnlyList<(int Version, string SourceName, DateTimeOffset ImportedUtc)>> PlanHistoryAsync(string workspaceId, CancellationToken ct = default) =>
+        (await db.PlanVersions.AsNoTracking().Where(p => p.WorkspaceId == workspaceId)
+            .Select(p => new { p.Version, p.SourceName, p.ImportedUtc }).ToListAsync(ct))
+        .OrderBy(p => p.Version).Select(p => (p.Version, p.SourceName, p.ImportedUtc)).ToList();
+
+    public async Task<IReadOnlyList<Observation>> LoadValuesAsync(string workspaceId, CancellationToken ct = default)
+    {
+        var rows = await db.Values.AsNoTracking().Where(v => v.WorkspaceId == workspaceId).ToListAsync(ct);
+        return rows.Select(ToObservation).ToList();
+    }
+
+    /// <summary>
+    /// Reads the plan and values of <paramref name="import"/> (throwing <see cref="InputException"/> with every problem, before
+    /// anything is written), then in one transaction stores the plan as a new version, replaces the values and sets the options.
+    /// </summary>
+    public async Task<WorkspaceInfo> ImportAsync(WorkspaceImport import, CancellationToken ct = default)
+    {
+        CheckId(import.WorkspaceId);
+        var existing = await db.Workspaces.FirstOrDefaultAsync(w => w.Id == import.WorkspaceId, ct);
+        Plan plan;
+        if (import.PlanYaml is { } yaml)
+        {
+            using var reader = new StringReader(yaml);
+            plan = PlanReader.Read(reader, import.PlanSourceName);
+        }
+        else
+        {
+            plan = (existing is null ? null : await LoadPlanAsync(existing.Id, existing.PlanVersion, ct))?.Plan
+                ?? throw new InputException(new InputError(import.WorkspaceId, null, null, "the workspace has no plan yet; import a plan with the values"));
+        }
+
+        IReadOnlyList<Observation>? values = null;
+        if (import.ValuesXlsx is { } bytes)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            values = ValuesReader.ReadXlsx(stream, import.ValuesSourceName, plan);
+        }
+        else if (import.ValuesText is { } csv)
+        {
+            using var reader = new StringReader(csv);
+            values = ValuesReader.ReadCsv(reader, import.ValuesSourceName, plan);
+        }
+
+        var now = clock.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var ws = existing;
+            if (ws is null)
+            {
+                ws = new WorkspaceRow { Id = import.WorkspaceId, CreatedUtc = now };
+                db.Workspaces.Add(ws);
+            }
+
+            ws.Title = import.Title ?? (string.IsNullOrWhiteSpace(ws.Title) ? plan.Name : ws.Title);
+            ws.HomeLaNumber = import.HomeLaNumber ?? ws.HomeLaNumber;
+            ws.UsesLait = import.UsesLait;
+            ws.LaitFolder = import.LaitFolder;
+            ws.DefaultPeriod = import.DefaultPeriod;
+            ws.UpdatedUtc = now;
+            if (import.PlanYaml is { } text)
+            {
+                ws.PlanVersion++;
+                db.PlanVersions.Add(new PlanVersionRow
+                {
+                    WorkspaceId = ws.Id,
+                    Version = ws.PlanVersion,
+                    SourceName = import.PlanSourceName,
+                    YamlText = text,
+                    ImportedUtc = now,
+                });
+            }
+
+            // A new plan can rename measures, so the data version moves with the plan too: cached dashboards are keyed on both.
+            ws.DataVersion++;
+            if (values is not null)
+            {
+                await db.Values.Where(v => v.WorkspaceId == ws.Id).ExecuteDeleteAsync(ct);
+                db.Values.AddRange(values.Select(o => ToRow(o, ws.Id, ws.DataVersion, import.ValuesSourceName, now)));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Info(ws);
+        });
+    }
+
+    public async Task<IReadOnlyList<Commentary>> CommentaryAsync(string workspaceId, string measureId, CancellationToken ct = default) =>
+        (await db.Commentary.AsNoTracking().Where(c => c.WorkspaceId == workspaceId && c.MeasureId == measureId).ToListAsync(ct))
+        // Ordered here, not in SQL: SQLite cannot order by a DateTimeOffset column, and a measure has few comments.
+        .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
+        .Select(c => new Commentary(c.MeasureId, c.PeriodLabel, c.Author, c.Text, c.CreatedUtc))
+        .ToList();
+
+    public async Task<Commentary> AddCommentaryAsync(string workspaceId, string measureId, string period, string author, string text, CancellationToken ct = default)
+    {
+        var row = new CommentaryRow
+        {
+            Id = Guid.NewGuid(),
+            WorkspaceId = workspaceId,
+            MeasureId = measureId,
+            PeriodLabel = period,
+            Author = author.Trim(),
+            Text = text.Trim(),
+            CreatedUtc = clock.GetUtcNow(),
+        };
+        db.Commentary.Add(row);
+        await db.SaveChangesAsync(ct);
+        return new Commentary(row.MeasureId, row.PeriodLabel, row.Author, row.Text, row.CreatedUtc);
+    }
+
+    /// <summary>A workspace id is a slug: it appears in URLs.</summary>
+    public static void CheckId(string id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > GoldenThreadDbContext.IdLength || !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.'))
+        {
+            throw new InputException(new InputError("workspace", null, null,
+                $"'{id}' is not a workspace id; expected lower-case letters, digits, '-', '_' or '.', at most {GoldenThreadDbContext.IdLength} characters"));
+        }
+    }
+
+    private static WorkspaceInfo Info(WorkspaceRow w) =>
+        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.LaitFolder, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.UpdatedUtc);
+
+    private static ValueRow ToRow(Observation o, string workspaceId, int dataVersion, string source, DateTimeOffset now)
+    {
+        var (kind, basis, start, end, qualifier) = PeriodColumns.ToColumns(o.Period);
+        return new ValueRow
+        {
+            Id = Guid.NewGuid(),
+            WorkspaceId = workspaceId,
+            DataVersion = dataVersion,
+            MeasureId = o.MeasureId,
+            PeriodLabel = o.Period.Label,
+            PeriodKind = kind,
+            PeriodBasis = basis,
+            PeriodStart = start,
+            PeriodEnd = end,
+            PeriodQualifier = qualifier,
+            Value = o.Value,
+            Numerator = o.Numerator,
+            Denominator = o.Denominator,
+            Status = o.Status == ValueStatus.Provisional ? "provisional" : "final",
+            Note = o.Note,
+            England = o.Benchmarks?.England,
+            Region = o.Benchmarks?.Region,
+            SnAverage = o.Benchmarks?.StatisticalNeighbourAverage,
+            Quartile = o.Benchmarks?.Quartile,
+            Updated = o.Updated,
+            SourceName = source,
+            ImportedUtc = now,
+        };
+    }
+
+    private static Observation ToObservation(ValueRow r)
+    {
+        var benchmarks = new SuppliedBenchmarks { England = r.England, Region = r.Region, StatisticalNeighbourAverage = r.SnAverage, Quartile = r.Quartile };
+        return new Observation
+        {
+            MeasureId = r.MeasureId,
+            Period = PeriodColumns.FromColumns(r.PeriodKind, r.PeriodBasis, r.PeriodStart, r.PeriodEnd, r.PeriodQualifier),
+            Value = r.Value,
+            Numerator = r.Numerator,
+            Denominator = r.Denominator,
+            Status = r.Status == "provisional" ? ValueStatus.Provisional : ValueStatus.Final,
+            Note = r.Note,
+            Benchmarks = benchmarks.IsEmpty ? null : benchmarks,
+            Updated = r.Updated,
+            Provenance = Provenance.Supplied,
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using GoldenThread.Core.Periods;
+using GoldenThread.Core.Plans;
+using GoldenThread.Web.Html;
+using GoldenThread.Web.Workspaces;
+
+namespace GoldenThread.Web.Features;
+
+/// <summary>Finding things in a plan by the ids in URLs (ignoring case, as the plan reader matches references).</summary>
+public static class Lookups
+{
+    public static Theme? FindTheme(this Plan plan, string id) =>
+        plan.Themes.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public static (Theme Theme, Outcome Outcome)? FindOutcome(this Plan plan, string id) =>
+        plan.Themes.SelectMany(t => t.Outcomes.Select(o => (t, o)))
+            .Where(x => string.Equals(x.o.Id, id, StringComparison.OrdinalIgnoreCase))
+            .Select(x => ((Theme, Outcome)?)(x.t, x.o)).FirstOrDefault();
+
+    /// <summary>Where a measure sits in the thread: every theme and outcome (or the theme itself) that names it.</summary>
+    public static IReadOnlyList<(Theme Theme, Outcome? Outcome)> PlacesOf(this Plan plan, string measureId)
+    {
+        var places = new List<(Theme, Outcome?)>();
+        foreach (var t in plan.Themes)
+        {
+            places.AddRange(t.Outcomes.Where(o => o.MeasureIds.Contains(measureId, StringComparer.OrdinalIgnoreCase)).Select(o => (t, (Outcome?)o)));
+            if (t.MeasureIds.Contains(measureId, StringComparer.OrdinalIgnoreCase))
+            {
+                places.Add((t, null));
+            }
+        }
+
+        return places;
+    }
+
+    public static string WsPath(this WorkspaceData ws, string rest = "") => $"/w/{Html.Html.Seg(ws.Info.Id)}{rest}";
+
+    public static string MeasurePath(this WorkspaceData ws, string id) => ws.WsPath("/measures/" + Html.Html.Seg(id));
+
+    public static string ThemePath(this WorkspaceData ws, string id) => ws.WsPath("/themes/" + Html.Html.Seg(id));
+
+    public static string OutcomePath(this WorkspaceData ws, string id) => ws.WsPath("/outcomes/" + Html.Html.Seg(id));
+
+    /// <summary>Reads <c>?period=</c>: absent is the default period; unreadable is a 400 with the parser's message.</summary>
+    public static bool TryPeriod(string? text, out Period? period, out string? error)
+    {
+        period = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var parsed = Period.Parse(text);
+        if (!parsed.Success)
+        {
+            error = $"The period '{text}' cannot be read: {parsed.Error}.";
+            return false;
+        }
+
+        period = parsed.Value;
+        return true;
+    }
+
+    public static IResult NoWorkspace(string id) =>
+        Layout.Error(StatusCodes.Status404NotFound, "Page not found", $"There is no plan called '{id}'.");
+
+    public static IResult NotInPlan(WorkspaceData ws, string what, string id) =>
+        Layout.Error(StatusCodes.Status404NotFound, "Page not found", $"This plan has no {what} '{id}'.", ws.Info);
+
+    public static IResult BadRequest(WorkspaceData? ws, string message) =>
+        Layout.Error(StatusCodes.Status400BadRequest, "There is a problem with the address", message, ws?.Info);
+}

@@ -1,0 +1,75 @@
+using GoldenThread.Web.Html;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace GoldenThread.Web.Hosting;
+
+public static class ErrorPages
+{
+    /// <summary>
+    /// Unknown URLs get the 404 page, bad requests the 400 page, and any fault a 500 page in plain words: never a stack
+    /// trace (the exception goes to the log). API paths get problem JSON instead.
+    /// </summary>
+    public static WebApplication UseGoldenThreadErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async http =>
+            {
+                var feature = http.Features.Get<IExceptionHandlerFeature>();
+                var badRequest = feature?.Error is BadHttpRequestException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException;
+                var status = badRequest ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(statusCode: status, title: badRequest ? "Bad request" : "Something went wrong").ExecuteAsync(http);
+                    return;
+                }
+
+                var result = badRequest
+                    ? Layout.Error(status, "There is a problem with the request", feature?.Error is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
+                        ? "The form had expired or did not come from this site. Go back, reload the page and try again."
+                        : "The request could not be read: " + feature?.Error.Message)
+                    : Layout.Error(status, "Sorry, there is a problem with the service", "Try again later. The problem has been logged.");
+                await result.ExecuteAsync(http);
+            },
+        });
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (http.Response.HasStarted || http.Response.ContentLength is > 0 || http.Response.ContentType is not null)
+            {
+                return;
+            }
+
+            var status = http.Response.StatusCode;
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: status).ExecuteAsync(http);
+                return;
+            }
+
+            var result = status switch
+            {
+                404 => Layout.Error(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
+                405 => Layout.Error(405, "This page cannot be used that way", "The address does not accept this kind of request."),
+                _ => Layout.Error(status, "There is a problem with the request", $"The request could not be handled (status {status})."),
+            };
+            await result.ExecuteAsync(http);
+        });
+        return app;
+    }
+
+    /// <summary>Headers that cost nothing: no framing, no sniffing, scripts and styles only from this site.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+        return app;
+    }
+}

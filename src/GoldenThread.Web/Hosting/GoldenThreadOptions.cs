@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using GoldenThread.Store;
+
+namespace GoldenThread.Web.Hosting;
+
+/// <summary>The application's settings (section <c>GoldenThread</c>; environment variables <c>GoldenThread__Store__Provider</c> and so on).</summary>
+/// <remarks>The address is ASP.NET Core's own: <c>--urls</c> or <c>ASPNETCORE_URLS</c> (default http://127.0.0.1:5080, launchSettings.json and appsettings.json).</remarks>
+public sealed class GoldenThreadOptions : IValidatableObject
+{
+    public const string Section = "GoldenThread";
+
+    [Required]
+    public StoreOptions Store { get; set; } = new();
+
+    /// <summary>The folder holding LAIT's bds_long.csv, data dictionary and sn_may_2025.xlsx; empty to look for shared/data/lait beside the repository.</summary>
+    public string? LaitFolder { get; set; }
+
+    /// <summary>Load the bundled samples into an empty store on start.</summary>
+    public bool SeedSamples { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Store.Provider == StoreProvider.Postgres && string.IsNullOrWhiteSpace(Store.ConnectionString))
+        {
+            yield return new ValidationResult("GoldenThread:Store:ConnectionString is required when the provider is Postgres (Host=...;Database=...;Username=...).", ["Store.ConnectionString"]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(LaitFolder) && !File.Exists(Path.Combine(LaitFolder, "bds_long.csv")))
+        {
+            yield return new ValidationResult($"GoldenThread:LaitFolder '{LaitFolder}' does not hold bds_long.csv.", [nameof(LaitFolder)]);
+        }
+    }
+}
+
+public sealed class StoreOptions
+{
+    /// <summary><c>Sqlite</c> (default: an embedded file) or <c>Postgres</c>.</summary>
+    [EnumDataType(typeof(StoreProvider))]
+    public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>For Postgres, the connection string; for SQLite, optional (a file path or <c>Data Source=...</c>), default <see cref="DataFolder"/>/goldenthread.db.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where the SQLite file goes when no connection string is given: relative to the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Apply pending migrations on start. Turn off where a deployment step runs <c>goldenthread db migrate</c>.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    public StoreConnection ToConnection(string contentRoot) => Provider switch
+    {
+        StoreProvider.Postgres => new StoreConnection(StoreProvider.Postgres, ConnectionString!),
+        _ when !string.IsNullOrWhiteSpace(ConnectionString) => StoreConnection.Parse(ConnectionString),
+        _ => StoreConnection.ForSqliteFile(Path.Combine(Path.GetFullPath(DataFolder, contentRoot), "goldenthread.db")),
+    };
+}

@@ -1,0 +1,116 @@
+using System.Xml.Linq;
+using GoldenThread.Data;
+using GoldenThread.Data.Workspace;
+using GoldenThread.Store;
+using GoldenThread.Store.Entities;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GoldenThread.Web.Hosting;
+
+public static class StoreServices
+{
+    /// <summary>Options, the store (pooled contexts), data-protection keys in the store, and the health check.</summary>
+    public static WebApplicationBuilder AddGoldenThreadStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GoldenThreadOptions>()
+            .Bind(builder.Configuration.GetSection(GoldenThreadOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GoldenThreadOptions>>().Value.Store.ToConnection(contentRoot));
+        builder.Services.AddDbContextPool<GoldenThreadDbContext>((sp, o) => sp.GetRequiredService<StoreConnection>().Configure(o));
+        builder.Services.AddScoped<WorkspaceStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Keys live in the store so that every instance behind a load balancer can read what another wrote (antiforgery
+        // tokens, cookies). IXmlRepository by hand: Microsoft.AspNetCore.DataProtection.EntityFrameworkCore does not restore here.
+        builder.Services.AddDataProtection().SetApplicationName("GoldenThread");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return builder;
+    }
+
+    /// <summary>Migrates (when configured) and loads the bundled samples into an empty store, before the first request.</summary>
+    public static async Task InitialiseStoreAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GoldenThreadOptions>>().Value;
+        var connection = app.Services.GetRequiredService<StoreConnection>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GoldenThread.Store");
+        if (options.Store.MigrateOnStart)
+        {
+            var applied = await StoreMigrator.MigrateAsync(connection);
+            log.LogInformation("Store {Store}: {Count} migration(s) applied", connection.Describe(), applied.Count);
+        }
+
+        if (!options.SeedSamples)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<WorkspaceStore>();
+        if ((await store.ListAsync()).Count > 0)
+        {
+            return;
+        }
+
+        foreach (var name in SampleCatalogue.Names())
+        {
+            try
+            {
+                var sources = SampleCatalogue.Resolve(name);
+                await store.ImportAsync(new WorkspaceImport
+                {
+                    WorkspaceId = name,
+                    PlanYaml = await File.ReadAllTextAsync(sources.PlanPath),
+                    PlanSourceName = Path.GetFileName(sources.PlanPath),
+                    ValuesText = sources.ValuesPath is { } v ? await File.ReadAllTextAsync(v) : null,
+                    ValuesSourceName = sources.ValuesPath is { } v2 ? Path.GetFileName(v2) : "values.csv",
+                    HomeLaNumber = int.TryParse(sources.Council, out var la) ? la : null,
+                    UsesLait = sources.BenchmarksPath is not null,
+                    DefaultPeriod = sources.Period,
+                });
+                log.LogInformation("Loaded sample {Sample}", name);
+            }
+            catch (InputException e)
+            {
+                log.LogWarning("Sample {Sample} not loaded: {Message}", name, e.Message);
+            }
+        }
+    }
+}
+
+/// <summary>Data-protection keys as rows of the store.</summary>
+internal sealed class StoreXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDbContext>();
+        return db.DataProtectionKeys.AsNoTracking().AsEnumerable().Select(k => XElement.Parse(k.Xml)).ToList();
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDbContext>();
+        db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        db.SaveChanges();
+    }
+}
+
+internal sealed class StoreHealthCheck(GoldenThreadDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the store cannot be reached");
+}

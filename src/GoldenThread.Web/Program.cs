@@ -1,0 +1,35 @@
+using GoldenThread.Web.Features;
+using GoldenThread.Web.Hosting;
+using GoldenThread.Web.Workspaces;
+
+// The table of contents: services per feature, then the pipeline, then the endpoints per feature.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGoldenThreadStore();
+builder.Services.AddMemoryCache(o => o.SizeLimit = 5000);
+builder.Services.AddSingleton<LaitBenchmarks>();
+builder.Services.AddScoped<WorkspaceService>();
+builder.Services.AddAntiforgery();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1");
+
+var app = builder.Build();
+await app.InitialiseStoreAsync();
+app.Services.GetRequiredService<LaitBenchmarks>().Get();
+
+app.UseGoldenThreadErrorPages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealthChecks("/health");
+app.MapPlanPages();
+app.MapDashboardPages();
+app.MapMeasurePages();
+app.MapDeliveryPages();
+app.MapGoldenThreadApi();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GoldenThread.Store;
+
+namespace GoldenThread.Web.Tests;
+
+public sealed partial class PagesTests
+{
+    private const string Ws = "/w/leicestershire-2020-23";
+    private const string Q3 = "/w/leicestershire-2015-16-q3";
+
+    public static IEnumerable<object[]> Providers => [[StoreProvider.Sqlite], [StoreProvider.Postgres]];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task EveryPage_SeededStore_RendersWithHeadingAndNoStackTrace(StoreProvider provider)
+    {
+        using var app = new AppFactory(provider);
+        var client = app.CreateClient();
+        string[] urls =
+        [
+            "/", Ws, Ws + "/thread", Ws + "/themes/A1", Ws + "/outcomes/A1.P1", Ws + "/dashboard", Ws + "/dashboard?period=2023/24",
+            Ws + "/measures/a1-gld", Ws + "/actions", Q3, Q3 + "/dashboard", Q3 + "/intentions", Q3 + "/measures/cp-reviews",
+        ];
+        foreach (var url in urls)
+        {
+            var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+            Assert.Single(H1().Matches(html));
+            Assert.Contains("Skip to main content", html);
+            Assert.DoesNotContain("   at ", html);
+        }
+    }
+
+    [Theory]
+    [InlineData(Ws + "/measures/no-such-measure", 404, "no measure &#39;no-such-measure&#39;")]
+    [InlineData(Ws + "/themes/Z9", 404, "no theme &#39;Z9&#39;")]
+    [InlineData("/w/nobody", 404, "no plan called &#39;nobody&#39;")]
+    [InlineData("/no/such/page", 404, "Page not found")]
+    [InlineData(Ws + "/dashboard?rag=purple", 400, "rag &#39;purple&#39; is not one of red, amber, green, none")]
+    [InlineData(Ws + "/dashboard?period=2023%2F2", 400, "The period &#39;2023/2&#39; cannot be read")]
+    [InlineData(Ws + "/dashboard?theme=Z9&quartile=7", 400, "quartile &#39;7&#39; is not one of 1, 2, 3, 4, none")]
+    public async Task BadAddress_ErrorPageWithMessage(string url, int status, string message)
+    {
+        using var app = new AppFactory();
+        var response = await app.CreateClient().GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString());
+        Assert.Contains(message, html);
+        Assert.DoesNotContain("Exception", html);
+    }
+
+    [Fact]
+    public async Task DashboardCsv_RagRedFilter_OnlyRedRowsOfThatTheme()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+
+        var all = await client.GetStringAsync(Q3 + "/dashboard.csv");
+        var red = await client.GetStringAsync(Q3 + "/dashboard.csv?rag=red");
+
+        var allRows = Rows(all);
+        var redRows = Rows(red);
+        var ragColumn = Array.IndexOf(allRows[0], "rag");
+        Assert.True(ragColumn > 0);
+        Assert.NotEmpty(redRows.Skip(1));
+        Assert.All(redRows.Skip(1), r => Assert.Equal("red", r[ragColumn]));
+        Assert.Equal(allRows.Skip(1).Count(r => r[ragColumn] == "red"), redRows.Count - 1);
+    }
+
+    [Fact]
+    public async Task DashboardXlsx_Download_IsAWorkbook()
+    {
+        using var app = new AppFactory();
+        var response = await app.CreateClient().GetAsync(Ws + "/dashboard.xlsx");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Commentary_PostedWithAntiforgeryToken_AppearsInHistoryAndApi(StoreProvider provider)
+    {
+        using var app = new AppFactory(provider);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync(Ws + "/measures/a1-gld");
+        var token = Token().Match(page).Groups[1].Value;
+
+        var response = await client.PostAsync(Ws + "/measures/a1-gld/commentary", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["author"] = "Head of Service <Early Years>",
+            ["text"] = "GLD rose again; the language programme is working.",
+            ["period"] = "2024/25",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetStringAsync(Ws + "/measures/a1-gld");
+        Assert.Contains("Head of Service &lt;Early Years&gt;", after);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/workspaces/leicestershire-2020-23/measures/a1-gld/commentary"));
+        Assert.Equal("GLD rose again; the language programme is working.", json.RootElement[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Commentary_PostedWithoutToken_Rejected400AndNotStored()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+        var response = await client.PostAsync(Ws + "/measures/a1-gld/commentary", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["author"] = "Someone",
+            ["text"] = "Forged",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("[]", await client.GetStringAsync("/api/v1/workspaces/leicestershire-2020-23/measures/a1-gld/commentary"));
+    }
+
+    [Fact]
+    public async Task Commentary_Blank_ErrorSummaryAndNothingStored()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync(Ws + "/measures/a1-gld");
+        var response = await client.PostAsync(Ws + "/measures/a1-gld/commentary", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
+            ["author"] = " ",
+            ["text"] = "",
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(html.Contains("There is a problem", StringComparison.Ordinal), html[html.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.True(html.Contains("Enter your name and role", StringComparison.Ordinal), html[html.IndexOf("<main", StringComparison.Ordinal)..][..600]);
+        Assert.Contains("Enter the commentary", html);
+    }
+
+    [Fact]
+    public async Task Api_DashboardAndOpenApi_DescribeTheSameEndpoints()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+
+        using var dashboard = JsonDocument.Parse(await client.GetStringAsync("/api/v1/workspaces/leicestershire-2015-16-q3/dashboard"));
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.Equal(1, dashboard.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("2015/16 Q3", dashboard.RootElement.GetProperty("reportingPeriod").GetString());
+        var paths = openApi.RootElement.GetProperty("paths");
+        foreach (var p in new[] { "/api/v1/workspaces", "/api/v1/workspaces/{ws}/dashboard", "/api/v1/workspaces/{ws}/measures/{id}", "/api/v1/workspaces/{ws}/actions", "/api/v1/workspaces/{ws}/intentions" })
+        {
+            Assert.True(paths.TryGetProperty(p, out _), p);
+        }
+
+        var notFound = await client.GetAsync("/api/v1/workspaces/nobody/thread");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        using var problem = JsonDocument.Parse(await notFound.Content.ReadAsStringAsync());
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("There is no workspace 'nobody'.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Health_StoreReachable_Healthy()
+    {
+        using var app = new AppFactory();
+        Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health"));
+    }
+
+    private static List<string[]> Rows(string csv) =>
+        csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => CsvCell().Matches(l).Select(m => m.Groups[1].Success ? m.Groups[1].Value.Replace("\"\"", "\"") : m.Groups[2].Value).ToArray()).ToList();
+
+    [GeneratedRegex("<h1[ >]")]
+    private static partial Regex H1();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("(?:^|,)(?:\"((?:[^\"]|\"\")*)\"|([^,]*))")]
+    private static partial Regex CsvCell();
+}
