@@ -6,6 +6,11 @@ namespace GoldenThread.Cli;
 
 internal static class ReportCommand
 {
+    /// <summary>The embedded store every report is saved into unless told otherwise (SQLite, created on first use).</summary>
+    public const string DefaultStore = "data/goldenthread.db";
+
+    public const string StoreEnvironmentVariable = "GOLDENTHREAD_STORE";
+
     public static Command Create()
     {
         var sample = new Option<string?>("--sample") { Description = "Run a bundled sample by name (see 'samples'); other options override its manifest." };
@@ -19,7 +24,11 @@ internal static class ReportCommand
         var population = new Option<double?>("--population") { Description = "Children aged 0-17 in the area, for rates per 10,000 derived from the returns." };
         var la = new Option<string?>("--la") { Description = "The home council: LA number (855) or name (Leicestershire); 'all' for every council (needs --benchmarks). Default: the plan's." };
         var period = new Option<string?>("--period") { Description = "The reporting period, e.g. '2015/16 Q3' or '2024/25' (default: the latest)." };
-        var store = new Option<string?>("--store") { Description = "Also save the plan and values imported into this store (SQLite file or PostgreSQL connection string), as workspace --workspace. Default: not stored." };
+        var store = new Option<string>("--store")
+        {
+            Description = $"Save the plan and values imported into this store (a SQLite file or a PostgreSQL connection string) as workspace --workspace; 'none' not to. Default: ${StoreEnvironmentVariable}, else {DefaultStore}.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreEnvironmentVariable) is { Length: > 0 } s ? s : DefaultStore,
+        };
         var workspace = new Option<string?>("--workspace") { Description = "The workspace id to save as with --store (default: the sample's name, or 'default')." };
         var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx and dashboard.json into.", DefaultValueFactory = _ => "out" };
 
@@ -56,7 +65,7 @@ internal static class ReportCommand
                 Console.WriteLine(line);
             }
 
-            if (parse.GetValue(store) is { } target)
+            if (parse.GetValue(store) is { } target && !string.Equals(target, "none", StringComparison.OrdinalIgnoreCase))
             {
                 Console.WriteLine(StoreImport.Run(sources, target, parse.GetValue(workspace) ?? sampleName ?? "default"));
             }

@@ -138,7 +138,10 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
             ws.LaitFolder = import.LaitFolder;
             ws.DefaultPeriod = import.DefaultPeriod;
             ws.UpdatedUtc = now;
-            if (import.PlanYaml is { } text)
+            // Re-importing the plan in force (every 'report' run does) keeps its version: history records changes only.
+            var unchanged = import.PlanYaml is { } same && existing is not null &&
+                await db.PlanVersions.AnyAsync(p => p.WorkspaceId == ws.Id && p.Version == ws.PlanVersion && p.YamlText == same, ct);
+            if (import.PlanYaml is { } text && !unchanged)
             {
                 ws.PlanVersion++;
                 db.PlanVersions.Add(new PlanVersionRow

@@ -17,6 +17,9 @@ internal static class CliRunner
             RedirectStandardError = true,
             WorkingDirectory = RepositoryRoot,
         };
+
+        // Tests run reports side by side: none of them writes to the repository's default store unless it says so.
+        start.Environment["GOLDENTHREAD_STORE"] = "none";
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "goldenthread.dll"));
         foreach (var a in args)
         {

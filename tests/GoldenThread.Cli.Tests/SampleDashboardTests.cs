@@ -118,4 +118,19 @@ public class SampleDashboardTests
         // The report's 28 measures with new data: 26 of them have a value (two are qualitative or not legible).
         Assert.Equal(26, dashboard.GetProperty("overview").GetProperty("withNewData").GetInt32());
     }
+
+    [Fact]
+    public void Report_WithStore_SavesThePlanAndValuesAsAWorkspace()
+    {
+        var dir = CliRunner.TempDirectory();
+        var store = Path.Combine(dir, "db", "goldenthread.db");
+
+        var first = CliRunner.Run("report", "--sample", "leicestershire-2015-16-q3", "--out", Path.Combine(dir, "out"), "--store", store);
+        var second = CliRunner.Run("report", "--sample", "leicestershire-2015-16-q3", "--out", Path.Combine(dir, "out"), "--store", store);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("stored workspace 'leicestershire-2015-16-q3'", first.Output);
+        Assert.True(File.Exists(store));
+        Assert.Contains("stored workspace 'leicestershire-2015-16-q3'", second.Output);
+    }
 }

@@ -117,6 +117,21 @@ public sealed class WorkspaceStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportAsync_SamePlanAgain_KeepsItsVersion(StoreProvider provider)
+    {
+        var (db, store, context) = await OpenAsync(provider);
+        await using var _ = db;
+        await using var __ = context;
+        await store.ImportAsync(new WorkspaceImport { WorkspaceId = "test", PlanYaml = PlanYaml, ValuesText = GoodValues });
+
+        var info = await store.ImportAsync(new WorkspaceImport { WorkspaceId = "test", PlanYaml = PlanYaml, ValuesText = GoodValues });
+
+        Assert.Equal((1, 2), (info.PlanVersion, info.DataVersion));
+        Assert.Equal([1], (await store.PlanHistoryAsync("test")).Select(h => h.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AddCommentaryAsync_TwoComments_HistoryOldestFirst(StoreProvider provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
