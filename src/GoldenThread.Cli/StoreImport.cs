@@ -11,18 +11,7 @@ internal static class StoreImport
         var connection = StoreConnection.Parse(target);
         StoreMigrator.MigrateAsync(connection).GetAwaiter().GetResult();
         using var db = connection.CreateContext();
-        var info = new WorkspaceStore(db, TimeProvider.System).ImportAsync(new WorkspaceImport
-        {
-            WorkspaceId = workspaceId,
-            PlanYaml = File.ReadAllText(sources.PlanPath),
-            PlanSourceName = Path.GetFileName(sources.PlanPath),
-            ValuesText = sources.ValuesPath is { } v && v.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? File.ReadAllText(v) : null,
-            ValuesXlsx = sources.ValuesPath is { } x && x.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? File.ReadAllBytes(x) : null,
-            ValuesSourceName = sources.ValuesPath is { } n ? Path.GetFileName(n) : "values.csv",
-            HomeLaNumber = int.TryParse(sources.Council, out var la) ? la : null,
-            UsesLait = sources.BenchmarksPath is not null,
-            DefaultPeriod = sources.Period,
-        }).GetAwaiter().GetResult();
+        var info = new WorkspaceStore(db, TimeProvider.System).ImportAsync(WorkspaceImportSources.From(sources, workspaceId)).GetAwaiter().GetResult();
         return $"stored workspace '{info.Id}' in {connection.Describe()}: plan version {info.PlanVersion}, data version {info.DataVersion}";
     }
 }

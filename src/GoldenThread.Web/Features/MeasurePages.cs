@@ -77,10 +77,39 @@ public static class MeasurePages
         return row is null ? (w, null, Lookups.NotInPlan(w, "measure on its dashboard called", id)) : (w, row, null);
     }
 
+    /// <summary>
+    /// The trend's periods with any missing ones between them put back (no figures for 2019/20 and 2020/21, say), so the
+    /// chart leaves a gap there instead of drawing a line that implies figures nobody published.
+    /// </summary>
+    private static List<Core.Periods.Period> WithGaps(List<Core.Periods.Period> periods)
+    {
+        var filled = new List<Core.Periods.Period>();
+        foreach (var p in periods)
+        {
+            if (filled.Count > 0)
+            {
+                var missing = new Stack<Core.Periods.Period>();
+                for (var q = p.Previous(); q is { } prev && prev.End > filled[^1].End && missing.Count < 20; q = prev.Previous())
+                {
+                    missing.Push(prev);
+                }
+
+                if (missing.Count < 20)
+                {
+                    filled.AddRange(missing);
+                }
+            }
+
+            filled.Add(p);
+        }
+
+        return filled;
+    }
+
     public static IReadOnlyList<MeasurePoint> Points(WorkspaceData w, DashboardRow row)
     {
         var m = row.Measure;
-        var periods = row.Trend.Select(t => t.Period).ToList();
+        var periods = WithGaps(row.Trend.Select(t => t.Period).ToList());
         if (row.Period is { } latest)
         {
             // Later targets of the same kind of period extend the chart, so the trajectory shows where it is heading.
@@ -253,7 +282,7 @@ public static class MeasurePages
                 ("Definition", m.Definition),
                 ("Unit", m.Unit.ToString()),
                 ("Polarity", m.Polarity.ToWords()),
-                ("Frequency", m.Frequency.ToString()),
+                ("Frequency", GoldenThread.Data.FrequencyNames.ToName(m.Frequency).Replace('-', ' ')),
                 ("Source", m.Source),
                 ("Owner", m.Owner),
                 ("LAIT code", m.LaitCode),

@@ -65,18 +65,7 @@ public static class StoreServices
         {
             try
             {
-                var sources = SampleCatalogue.Resolve(name);
-                await store.ImportAsync(new WorkspaceImport
-                {
-                    WorkspaceId = name,
-                    PlanYaml = await File.ReadAllTextAsync(sources.PlanPath),
-                    PlanSourceName = Path.GetFileName(sources.PlanPath),
-                    ValuesText = sources.ValuesPath is { } v ? await File.ReadAllTextAsync(v) : null,
-                    ValuesSourceName = sources.ValuesPath is { } v2 ? Path.GetFileName(v2) : "values.csv",
-                    HomeLaNumber = int.TryParse(sources.Council, out var la) ? la : null,
-                    UsesLait = sources.BenchmarksPath is not null,
-                    DefaultPeriod = sources.Period,
-                });
+                await store.ImportAsync(WorkspaceImportSources.From(SampleCatalogue.Resolve(name), name));
                 log.LogInformation("Loaded sample {Sample}", name);
             }
             catch (InputException e)
