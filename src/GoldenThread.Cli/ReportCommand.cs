@@ -1,3 +1,4 @@
+using GoldenThread.Core.Disclosure;
 using System.CommandLine;
 using GoldenThread.Data;
 using GoldenThread.Data.Workspace;
@@ -29,12 +30,17 @@ internal static class ReportCommand
             Description = $"Save the plan and values imported into this store (a SQLite file or a PostgreSQL connection string) as workspace --workspace; 'none' not to. Default: ${StoreEnvironmentVariable}, else {DefaultStore}.",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreEnvironmentVariable) is { Length: > 0 } s ? s : DefaultStore,
         };
+        var threshold = new Option<int>("--disclosure-threshold")
+        {
+            Description = "Withhold counts from 1 to N, and figures worked out from them, from everything written (default 5). 0 turns disclosure control off: for internal use only, never for publication.",
+            DefaultValueFactory = _ => DisclosureRules.Default.Threshold,
+        };
         var workspace = new Option<string?>("--workspace") { Description = "The workspace id to save as with --store (default: the sample's name, or 'default')." };
         var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx and dashboard.json into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("report", "Build the performance dashboard (HTML, XLSX, JSON) for a reporting period.")
         {
-            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output, store, workspace,
+            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output, store, workspace, threshold,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -60,7 +66,13 @@ internal static class ReportCommand
                 Period = parse.GetValue(period) ?? baseSources.Period,
             };
 
-            foreach (var line in ReportJob.Run(sources, parse.GetValue(output)!))
+            var n = parse.GetValue(threshold);
+            if (n < 0)
+            {
+                throw new InputException(new InputError("command line", null, "--disclosure-threshold", $"{n} is negative; expected 0 (off) or the largest count to withhold, e.g. 5"));
+            }
+
+            foreach (var line in ReportJob.Run(sources, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n)))
             {
                 Console.WriteLine(line);
             }

@@ -1,5 +1,6 @@
 using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Dashboard;
+using GoldenThread.Core.Disclosure;
 using GoldenThread.Data;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting;
@@ -9,7 +10,7 @@ namespace GoldenThread.Cli;
 /// <summary>Loads the sources, builds the dashboard(s) and writes the three formats; returns lines to print.</summary>
 internal static class ReportJob
 {
-    public static IReadOnlyList<string> Run(ReportSources sources, string outDir)
+    public static IReadOnlyList<string> Run(ReportSources sources, string outDir, DisclosureRules? disclosure)
     {
         var allCouncils = string.Equals(sources.Council, "all", StringComparison.OrdinalIgnoreCase);
         if (allCouncils && sources.BenchmarksPath is null)
@@ -20,7 +21,7 @@ internal static class ReportJob
         var inputs = ReportLoader.Load(sources);
         if (!allCouncils)
         {
-            var dashboard = DashboardBuilder.Build(inputs);
+            var dashboard = Publish(DashboardBuilder.Build(inputs), disclosure);
             var files = Write(dashboard, outDir);
             return
             [
@@ -34,7 +35,7 @@ internal static class ReportJob
         var lines = new List<string>();
         foreach (var council in councils)
         {
-            var dashboard = DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber });
+            var dashboard = Publish(DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber }), disclosure);
             var folder = Path.Combine(outDir, $"{council.LaNumber}-{Slug(council.Name)}");
             Write(dashboard, folder);
             lines.Add($"{council.LaNumber} {council.Name}: {folder}");
@@ -43,6 +44,10 @@ internal static class ReportJob
         lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
         return lines;
     }
+
+    /// <summary>What is written is published: small counts are withheld unless the user turned disclosure control off.</summary>
+    private static Dashboard Publish(Dashboard dashboard, DisclosureRules? disclosure) =>
+        disclosure is null ? dashboard : DashboardDisclosure.Apply(dashboard, disclosure);
 
     private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir)
     {

@@ -41,6 +41,10 @@ public static class DashboardHtmlRenderer
         WriteSummary(w, dashboard);
         WriteOverview(w, dashboard.Overview);
         WriteKey(w);
+        if (dashboard.DisclosureNote is { } note)
+        {
+            w.Raw("<p class=\"govuk-body-s\" id=\"disclosure\">").Text(note).Raw("</p>\n");
+        }
         foreach (var section in dashboard.Sections)
         {
             WriteSection(w, section);

@@ -37,6 +37,7 @@ public static class DashboardJsonRenderer
         w.WriteString("region", dashboard.RegionName);
         w.WriteString("reportingPeriod", dashboard.ReportingPeriod.Label);
         PeriodLabel(w, "previousReportingPeriod", dashboard.PreviousReportingPeriod);
+        w.WriteString("disclosureNote", dashboard.DisclosureNote);
         WriteOverview(w, dashboard.Overview);
 
         w.WriteStartArray("sections");
@@ -93,6 +94,7 @@ public static class DashboardJsonRenderer
         var m = row.Measure;
         w.WriteStartObject();
         w.WriteString("id", m.Id);
+        w.WriteBoolean("suppressed", row.Suppressed);
         w.WriteString("title", m.Title);
         w.WriteString("laitCode", m.LaitCode);
         w.WriteString("outcomeId", row.OutcomeId);

@@ -105,6 +105,11 @@ public static class DashboardXlsxRenderer
             rows.Next().Text(sentence, styles.Plain);
         }
 
+        if (d.DisclosureNote is { } note)
+        {
+            rows.Next().Text(note, styles.Plain);
+        }
+
         rows.Next().Text(
             $"{DashboardFormatting.MissingMark} means no figure (missing, suppressed or not applicable). " +
             "Supplied figures come from the council's own data, not from all councils' published data. " +

@@ -96,9 +96,13 @@ public class SampleDashboardTests
 
         Assert.Equal("2015/16 Q3", dashboard.GetProperty("reportingPeriod").GetString());
 
-        // "0.59% (2)", top quartile and SN 2.4 as supplied in Appendix A.
+        // "0.59% (2)" rests on two children: withheld from what is published, with the footnote; the judgements stay.
         var cp = Measure(dashboard, "id", "cp-2yrs-open");
-        Assert.Equal("0.59% (2)", cp.GetProperty("valueText").GetString());
+        Assert.True(cp.GetProperty("suppressed").GetBoolean());
+        Assert.Equal("*", cp.GetProperty("valueText").GetString());
+        Assert.Equal(JsonValueKind.Null, cp.GetProperty("value").ValueKind);
+        Assert.StartsWith("* Suppressed: counts from 1 to 5", dashboard.GetProperty("disclosureNote").GetString());
+        // Top quartile and SN 2.4 as supplied in Appendix A.
         Assert.Equal(1, cp.GetProperty("quartile").GetInt32());
         Assert.Equal("supplied", cp.GetProperty("quartileProvenance").GetString());
         Assert.Equal(2.4, Number(cp, "snAverage"));
@@ -117,6 +121,17 @@ public class SampleDashboardTests
 
         // The report's 28 measures with new data: 26 of them have a value (two are qualitative or not legible).
         Assert.Equal(26, dashboard.GetProperty("overview").GetProperty("withNewData").GetInt32());
+    }
+
+    [Fact]
+    public void Report_DisclosureControlOff_ShowsTheSmallCountForInternalUse()
+    {
+        var dashboard = RunReport("--sample", "leicestershire-2015-16-q3", "--disclosure-threshold", "0");
+
+        var cp = Measure(dashboard, "id", "cp-2yrs-open");
+        Assert.Equal("0.59% (2)", cp.GetProperty("valueText").GetString());
+        Assert.False(cp.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, dashboard.GetProperty("disclosureNote").ValueKind);
     }
 
     [Fact]

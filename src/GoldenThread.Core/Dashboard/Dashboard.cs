@@ -5,7 +5,11 @@ using GoldenThread.Core.Periods;
 namespace GoldenThread.Core.Dashboard;
 
 /// <summary>One point of a measure's trend (for the sparkline and its text alternative).</summary>
-public sealed record TrendPoint(Period Period, double Value);
+public sealed record TrendPoint(Period Period, double Value)
+{
+    /// <summary>The count the value rests on, where known (for disclosure control).</summary>
+    public double? Numerator { get; init; }
+}
 
 /// <summary>Where the latest value stands on a multi-year target trajectory.</summary>
 public sealed record TrajectoryProgress(
@@ -56,6 +60,12 @@ public sealed record DashboardRow
     public Period? PreviousPeriod { get; init; }
 
     public double? PreviousValue { get; init; }
+
+    /// <summary>The count the previous value rests on, where known (for disclosure control).</summary>
+    public double? PreviousNumerator { get; init; }
+
+    /// <summary>True when disclosure control has withheld this row's figures (<see cref="ValueText"/> is the marker).</summary>
+    public bool Suppressed { get; init; }
 
     public required Judgement<Direction> Direction { get; init; }
 
@@ -153,4 +163,7 @@ public sealed record Dashboard
     public required IReadOnlyList<DashboardSection> Sections { get; init; }
 
     public IEnumerable<DashboardRow> Rows => Sections.SelectMany(s => s.Rows);
+
+    /// <summary>The footnote explaining suppressed figures, when disclosure control withheld any; null otherwise.</summary>
+    public string? DisclosureNote { get; init; }
 }

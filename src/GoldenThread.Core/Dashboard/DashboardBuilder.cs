@@ -238,7 +238,7 @@ public static class DashboardBuilder
         var trend = withValues
             .Where(o => Comparable(m, o.Period, latest.Period))
             .TakeLast(trendPoints)
-            .Select(o => new TrendPoint(o.Period, o.Value!.Value))
+            .Select(o => new TrendPoint(o.Period, o.Value!.Value) { Numerator = CountOf(m, o) })
             .ToList();
 
         var comparableSeries = withValues.Where(o => Comparable(m, o.Period, latest.Period)).ToList();
@@ -263,6 +263,7 @@ public static class DashboardBuilder
             ValueText = ValueText(m, latest),
             PreviousPeriod = previous?.Period,
             PreviousValue = previous?.Value,
+            PreviousNumerator = previous is null ? null : CountOf(m, previous),
             Direction = direction,
             Trend = trend,
             Rag = rag,
@@ -297,6 +298,9 @@ public static class DashboardBuilder
         ((m.Frequency == Frequency.RollingTwelveMonths || m.ReturnMeasureId is not null) && IsYearToQuarterEnd(a) && IsYearToQuarterEnd(b));
 
     private static bool IsYearToQuarterEnd(Period p) => p.Kind is PeriodKind.FinancialQuarter or PeriodKind.FinancialYear;
+
+    /// <summary>The number of children (or events) a figure rests on: its numerator, or the value itself for a count.</summary>
+    private static double? CountOf(Measure m, Observation o) => o.Numerator ?? (m.Unit.Kind == UnitKind.Count ? o.Value : null);
 
     /// <summary>The value as dashboards write it: the formatted value, and the count in brackets where known (<c>0.59% (2)</c>).</summary>
     public static string ValueText(Measure m, Observation o)

@@ -18,6 +18,13 @@ public sealed class GoldenThreadOptions : IValidatableObject
     /// <summary>Load the bundled samples into an empty store on start.</summary>
     public bool SeedSamples { get; set; } = true;
 
+    /// <summary>
+    /// Counts from 1 to this, and figures worked out from them, are withheld from every page and download (disclosure
+    /// control; default 5). 0 turns it off, for an installation only the council's own staff can reach.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 100)]
+    public int DisclosureThreshold { get; set; } = 5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Store.Provider == StoreProvider.Postgres && string.IsNullOrWhiteSpace(Store.ConnectionString))

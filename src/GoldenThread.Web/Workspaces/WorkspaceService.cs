@@ -21,7 +21,7 @@ public sealed record WorkspaceData(WorkspaceInfo Info, StoredPlan StoredPlan, IR
 /// primary-key lookup) so that a new import made through any instance is seen at once; the parsed plan, the values and
 /// each computed dashboard are cached under the plan and data versions, so they are never stale and never recomputed.
 /// </summary>
-public sealed class WorkspaceService(WorkspaceStore store, IMemoryCache cache, LaitBenchmarks lait)
+public sealed class WorkspaceService(WorkspaceStore store, IMemoryCache cache, LaitBenchmarks lait, Microsoft.Extensions.Options.IOptions<Hosting.GoldenThreadOptions> options)
 {
     private static readonly MemoryCacheEntryOptions Entry = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
@@ -65,7 +65,7 @@ public sealed class WorkspaceService(WorkspaceStore store, IMemoryCache cache, L
         return cache.GetOrCreate(key, e =>
         {
             e.SetOptions(Entry);
-            return DashboardBuilder.Build(new DashboardInputs
+            var dashboard = DashboardBuilder.Build(new DashboardInputs
             {
                 Plan = ws.Plan,
                 Values = ws.Values,
@@ -73,6 +73,10 @@ public sealed class WorkspaceService(WorkspaceStore store, IMemoryCache cache, L
                 HomeLa = ws.HomeLa,
                 ReportingPeriod = effective,
             });
+
+            // Every page, download and API response is drawn from this, so small counts are withheld everywhere.
+            var threshold = options.Value.DisclosureThreshold;
+            return threshold == 0 ? dashboard : Core.Disclosure.DashboardDisclosure.Apply(dashboard, new Core.Disclosure.DisclosureRules(threshold));
         })!;
     }
 }
