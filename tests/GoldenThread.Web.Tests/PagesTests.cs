@@ -55,6 +55,20 @@ public sealed partial class PagesTests
     }
 
     [Fact]
+    public async Task GoldenThread_IntentionLinks_LandOnTheirRowOfTheIntentionsPage()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+
+        var thread = await client.GetStringAsync(Q3 + "/thread");
+        var intentions = await client.GetStringAsync(Q3 + "/intentions");
+
+        var targets = Regex.Matches(thread, "href=\"[^\"]*/intentions#([^\"]+)\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).Distinct().ToList();
+        Assert.NotEmpty(targets);
+        Assert.All(targets, id => Assert.Contains($"id=\"{id}\"", intentions));
+    }
+
+    [Fact]
     public async Task DashboardCsv_RagRedFilter_OnlyRedRowsOfThatTheme()
     {
         using var app = new AppFactory();

@@ -177,7 +177,8 @@ public static class DeliveryPages
             h.Raw("<div class=\"app-matrix\">").Table("Commissioning intentions by outcome, strategic priority and need level (Prevent, Reduce, Delay, Meet)", headers, rows).Raw("</div>");
             h.H2("Every intention");
             h.Table("Commissioning intentions", ["Intention", "Outcome", "Need levels", "Strategic priorities", "Statutory"],
-                all.Select(x => (IReadOnlyList<string>)[$"{x.ci.Id}: {x.ci.Text}", x.o.Id, string.Join(", ", x.ci.NeedLevels), string.Join(", ", x.ci.StrategicPriorities), x.ci.Statutory ? "Yes" : "No"]));
+                all.Select(x => (IReadOnlyList<string>)[$"{x.ci.Id}: {x.ci.Text}", x.o.Id, string.Join(", ", x.ci.NeedLevels), string.Join(", ", x.ci.StrategicPriorities), x.ci.Statutory ? "Yes" : "No"]),
+                rowIds: all.Select(x => x.ci.Id).ToList());
         });
     }
 }

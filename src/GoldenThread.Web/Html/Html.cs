@@ -82,8 +82,11 @@ public sealed class Html
     }
 
     /// <summary>A GOV.UK table with a caption, header row and rows of encoded cells (first cell a row header).</summary>
-    public Html Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, bool firstCellIsHeader = true, string? id = null)
+    /// <param name="rowIds">Ids for the rows' header cells, so that other pages can link to a row (<c>#CI-1</c>).</param>
+    public Html Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, bool firstCellIsHeader = true, string? id = null,
+        IReadOnlyList<string>? rowIds = null)
     {
+        var rowIndex = 0;
         Raw(id is null ? "<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\">" : $"<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\" id=\"{Attr(id)}\">");
         Raw("<caption class=\"govuk-table__caption govuk-table__caption--s\">").Text(caption).Raw("</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
         foreach (var h in headers)
@@ -99,7 +102,8 @@ public sealed class Html
             {
                 if (i == 0 && firstCellIsHeader)
                 {
-                    Raw("<th scope=\"row\" class=\"govuk-table__header\">").Text(row[i]).Raw("</th>");
+                    var anchor = rowIds is not null && rowIndex < rowIds.Count ? $" id=\"{Attr(rowIds[rowIndex])}\"" : "";
+                    Raw($"<th scope=\"row\" class=\"govuk-table__header\"{anchor}>").Text(row[i]).Raw("</th>");
                 }
                 else
                 {
@@ -108,6 +112,7 @@ public sealed class Html
             }
 
             Raw("</tr>");
+            rowIndex++;
         }
 
         return Raw("</tbody></table></div>");
