@@ -72,14 +72,15 @@ internal static class ReportCommand
                 throw new InputException(new InputError("command line", null, "--disclosure-threshold", $"{n} is negative; expected 0 (off) or the largest count to withhold, e.g. 5"));
             }
 
-            foreach (var line in ReportJob.Run(sources, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n)))
+            var inputs = ReportJob.Load(sources);
+            foreach (var line in ReportJob.Run(sources, inputs, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n)))
             {
                 Console.WriteLine(line);
             }
 
             if (parse.GetValue(store) is { } target && !string.Equals(target, "none", StringComparison.OrdinalIgnoreCase))
             {
-                Console.WriteLine(StoreImport.Run(sources, target, parse.GetValue(workspace) ?? sampleName ?? "default"));
+                Console.WriteLine(StoreImport.Run(sources, inputs.Values, target, parse.GetValue(workspace) ?? sampleName ?? "default"));
             }
 
             return ExitCodes.Ok;

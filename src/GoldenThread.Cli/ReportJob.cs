@@ -10,16 +10,20 @@ namespace GoldenThread.Cli;
 /// <summary>Loads the sources, builds the dashboard(s) and writes the three formats; returns lines to print.</summary>
 internal static class ReportJob
 {
-    public static IReadOnlyList<string> Run(ReportSources sources, string outDir, DisclosureRules? disclosure)
+    /// <summary>Reads and checks everything the report needs; nothing is written until this has succeeded.</summary>
+    public static DashboardInputs Load(ReportSources sources)
     {
-        var allCouncils = string.Equals(sources.Council, "all", StringComparison.OrdinalIgnoreCase);
-        if (allCouncils && sources.BenchmarksPath is null)
+        if (AllCouncils(sources) && sources.BenchmarksPath is null)
         {
             throw new InputException(new InputError("command line", null, "--la", "'all' needs --benchmarks: the list of councils comes from the LAIT data"));
         }
 
-        var inputs = ReportLoader.Load(sources);
-        if (!allCouncils)
+        return ReportLoader.Load(sources);
+    }
+
+    public static IReadOnlyList<string> Run(ReportSources sources, DashboardInputs inputs, string outDir, DisclosureRules? disclosure)
+    {
+        if (!AllCouncils(sources))
         {
             var dashboard = Publish(DashboardBuilder.Build(inputs), disclosure);
             var files = Write(dashboard, outDir);
@@ -44,6 +48,8 @@ internal static class ReportJob
         lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
         return lines;
     }
+
+    private static bool AllCouncils(ReportSources sources) => string.Equals(sources.Council, "all", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What is written is published: small counts are withheld unless the user turned disclosure control off.</summary>
     private static Dashboard Publish(Dashboard dashboard, DisclosureRules? disclosure) =>

@@ -12,7 +12,8 @@ public static class WorkspaceImportSources
     /// figures derived from them together with the values file's, written in the values format, since the store keeps
     /// values, not returns.
     /// </summary>
-    public static WorkspaceImport From(ReportSources sources, string workspaceId)
+    /// <param name="loaded">The values the caller has already read and derived from these sources, to save deriving them again.</param>
+    public static WorkspaceImport From(ReportSources sources, string workspaceId, IReadOnlyList<Core.Measures.Observation>? loaded = null)
     {
         var planYaml = File.ReadAllText(sources.PlanPath);
         string? valuesText = null;
@@ -20,12 +21,28 @@ public static class WorkspaceImportSources
         var valuesName = sources.ValuesPath is { } n ? Path.GetFileName(n) : "values.csv";
         if (sources.Ssda903Path is not null || sources.CinPath is not null)
         {
-            var plan = PlanReader.ReadFile(sources.PlanPath);
-            var derived = ReturnsLoader.ForPlan(plan, ReturnsLoader.DeriveAll(sources.Ssda903Path, sources.CinPath, sources.ChildPopulation));
-            var own = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
-            var ownKeys = own.Select(o => (o.MeasureId, o.Period)).ToHashSet();
+            IReadOnlyList<Core.Measures.Observation> values;
+            if (loaded is not null)
+            {
+                values = loaded;
+            }
+            else
+            {
+                var plan = PlanReader.ReadFile(sources.PlanPath);
+                var derived = ReturnsLoader.ForPlan(plan, ReturnsLoader.DeriveAll(sources.Ssda903Path, sources.CinPath, sources.ChildPopulation));
+                var own = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
+                values = [.. derived, .. own];
+            }
+
+            // The council's own figure for a period replaces the derived one, as in the dashboard (the later wins).
+            var latest = new Dictionary<(string, Core.Periods.Period), Core.Measures.Observation>();
+            foreach (var o in values)
+            {
+                latest[(o.MeasureId.ToLowerInvariant(), o.Period)] = o;
+            }
+
             using var writer = new StringWriter();
-            ValuesWriter.WriteCsv([.. derived.Where(o => !ownKeys.Contains((o.MeasureId, o.Period))), .. own], writer);
+            ValuesWriter.WriteCsv(latest.Values, writer);
             valuesText = writer.ToString();
             valuesName = "derived from the statutory returns" + (sources.ValuesPath is null ? "" : " and " + valuesName);
         }
