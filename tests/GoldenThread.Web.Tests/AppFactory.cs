@@ -21,6 +21,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <summary>The editors configured in GoldenThread:Editors (none unless a test gives some).</summary>
     public IReadOnlyList<TestEditor> Editors { get; init; } = [];
 
+    /// <summary>Another instance's store (its <see cref="ConnectionString"/>) instead of this factory's own: two instances of one installation.</summary>
+    public string? SharedConnectionString { get; init; }
+
     private readonly StoreProvider _provider;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "goldenthread-web-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _pgServer;
@@ -50,7 +53,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("GoldenThread:Store:Provider", _provider.ToString());
-        builder.UseSetting("GoldenThread:Store:ConnectionString", ConnectionString);
+        builder.UseSetting("GoldenThread:Store:ConnectionString", SharedConnectionString ?? ConnectionString);
         builder.UseSetting("GoldenThread:SeedSamples", "true");
         for (var i = 0; i < Editors.Count; i++)
         {

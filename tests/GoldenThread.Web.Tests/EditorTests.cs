@@ -292,6 +292,32 @@ public sealed partial class EditorTests
         Assert.Contains("Signed in as", await client.GetStringAsync(Measure));
     }
 
+    [Fact]
+    public async Task Cookie_AnotherInstanceOfTheStore_AcceptedWithTheSameHashEndedWhenThePasswordChanged()
+    {
+        var configured = Editor with { HashInConfiguration = Editor.Hash() };
+        using var first = new AppFactory { Editors = [configured] };
+        var signIn = await SignIn(Client(first), Editor.UserName, Editor.Password);
+        var cookie = EditorCookie(signIn)!.Split(';')[0];
+        using var second = new AppFactory { Editors = [configured], SharedConnectionString = first.ConnectionString };
+        using var changed = new AppFactory { Editors = [Editor with { HashInConfiguration = Editor.Hash() }], SharedConnectionString = first.ConnectionString };
+
+        async Task<string> MeasureWithCookie(AppFactory app)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Measure);
+            request.Headers.Add("Cookie", cookie);
+            return await (await Client(app).SendAsync(request)).Content.ReadAsStringAsync();
+        }
+
+        // The keys that protect the cookie are in the store, so the second instance reads it.
+        Assert.Contains("Signed in as Head of Service", await MeasureWithCookie(second));
+
+        // The same password hashed again is a new hash: sessions signed in under the old one end.
+        var afterChange = await MeasureWithCookie(changed);
+        Assert.DoesNotContain("Signed in as", afterChange);
+        Assert.DoesNotContain("name=\"text\"", afterChange);
+    }
+
     [Theory]
     [InlineData("correct horse battery staple", "PasswordHash is not a hash made by `goldenthread editor hash`")]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhM=", "PasswordHash is not a hash made by `goldenthread editor hash`")]
