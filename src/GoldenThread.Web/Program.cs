@@ -5,6 +5,7 @@ using GoldenThread.Web.Workspaces;
 // The table of contents: services per feature, then the pipeline, then the endpoints per feature.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGoldenThreadStore();
+builder.AddEditorSignIn();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 5000);
 builder.Services.AddSingleton<LaitBenchmarks>();
 builder.Services.AddScoped<WorkspaceService>();
@@ -19,10 +20,13 @@ app.Services.GetRequiredService<LaitBenchmarks>().Get();
 app.UseGoldenThreadErrorPages();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
+app.MapSignInPages();
 app.MapPlanPages();
 app.MapDashboardPages();
 app.MapMeasurePages();

@@ -5,10 +5,24 @@ using Npgsql;
 
 namespace GoldenThread.Web.Tests;
 
+/// <summary>An editor for a test: the password in clear, hashed by the test itself with the shared framework's hasher.</summary>
+public sealed record TestEditor(string Name, string UserName, string Password, string? HashInConfiguration = null)
+{
+    public static readonly TestEditor HeadOfService = new("Head of Service <Early Years>", "hos@council.example", "correct horse battery staple");
+
+    public string Hash() => HashInConfiguration ?? new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), Password);
+}
+
 /// <summary>The app over its own empty store (a temp SQLite file, or a new PostgreSQL database), seeded with the samples on start.</summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "GOLDENTHREAD_TEST_POSTGRES";
+
+    /// <summary>The editors configured in GoldenThread:Editors (none unless a test gives some).</summary>
+    public IReadOnlyList<TestEditor> Editors { get; init; } = [];
+
+    /// <summary>Another instance's store (its <see cref="ConnectionString"/>) instead of this factory's own: two instances of one installation.</summary>
+    public string? SharedConnectionString { get; init; }
 
     private readonly StoreProvider _provider;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "goldenthread-web-tests", Guid.NewGuid().ToString("N"));
@@ -39,8 +53,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("GoldenThread:Store:Provider", _provider.ToString());
-        builder.UseSetting("GoldenThread:Store:ConnectionString", ConnectionString);
+        builder.UseSetting("GoldenThread:Store:ConnectionString", SharedConnectionString ?? ConnectionString);
         builder.UseSetting("GoldenThread:SeedSamples", "true");
+        for (var i = 0; i < Editors.Count; i++)
+        {
+            builder.UseSetting($"GoldenThread:Editors:{i}:Name", Editors[i].Name);
+            builder.UseSetting($"GoldenThread:Editors:{i}:UserName", Editors[i].UserName);
+            builder.UseSetting($"GoldenThread:Editors:{i}:PasswordHash", Editors[i].Hash());
+        }
     }
 
     protected override void Dispose(bool disposing)

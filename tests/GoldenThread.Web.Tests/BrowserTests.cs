@@ -18,7 +18,7 @@ public sealed class BrowserTests
     public async Task Journey_ThemeToMeasureFilterTableAndXlsx_NoSeriousAccessibilityViolations()
     {
         var port = FreePort();
-        using var app = new AppFactory();
+        using var app = new AppFactory { Editors = [TestEditor.HeadOfService] };
         app.UseKestrel(port);
         app.StartServer();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -81,6 +81,27 @@ public sealed class BrowserTests
             await page.GotoAsync(baseUrl + path);
             await Check(name);
         }
+
+        // An editor signs in from the measure page (a wrong password first), writes commentary and signs out.
+        await page.GotoAsync(baseUrl + "/w/leicestershire-2020-23/measures/a1-gld");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in to add commentary" }).ClickAsync();
+        await Check("12-sign-in");
+        await page.GetByLabel("Email address or user name").FillAsync(TestEditor.HeadOfService.UserName);
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync());
+        await Check("13-sign-in-error");
+        await page.GetByLabel("Password").FillAsync(TestEditor.HeadOfService.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.EndsWith("/w/leicestershire-2020-23/measures/a1-gld#commentary", page.Url);
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Commentary on")).FillAsync("Written in the browser test.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add commentary" }).ClickAsync();
+        Assert.Contains("Written in the browser test.", await page.Locator(".app-commentary").First.InnerTextAsync());
+        Assert.Contains("Head of Service <Early Years>", await page.Locator(".app-commentary").First.InnerTextAsync());
+        await Check("14-measure-signed-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        Assert.Equal(baseUrl + "/", page.Url);
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).CountAsync());
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -6,6 +6,7 @@ using GoldenThread.Core.Measures;
 using GoldenThread.Core.Statistics;
 using GoldenThread.Reporting;
 using GoldenThread.Store;
+using GoldenThread.Web.Hosting;
 using GoldenThread.Web.Html;
 using GoldenThread.Web.Workspaces;
 using Microsoft.AspNetCore.Antiforgery;
@@ -20,12 +21,9 @@ public sealed record MeasurePoint(string Period, double? Value, double? Lower, d
 /// <summary>All councils' values for the measure's latest period, with this council's place among them.</summary>
 public sealed record MeasureDistribution(string Period, IReadOnlyList<(string Council, double Value)> Councils, QuartileBoundaries Quartiles, double? Home, int? Rank);
 
-/// <summary>The commentary form's fields.</summary>
+/// <summary>The commentary form's fields. The author is the signed-in editor, never a field a browser could fill.</summary>
 public sealed class CommentaryForm
 {
-    [FromForm(Name = "author")]
-    public string? Author { get; set; }
-
     [FromForm(Name = "text")]
     public string? Text { get; set; }
 
@@ -41,7 +39,7 @@ public static class MeasurePages
         pages.MapGet("/w/{ws}/measures/{id}", (string ws, string id, [FromQuery] string? period, WorkspaceService svc, WorkspaceStore store, IAntiforgery af, HttpContext http, CancellationToken ct) =>
             Measure(ws, id, period, svc, store, af, http, null, null, ct));
         pages.MapGet("/w/{ws}/measures/{id}.csv", MeasureCsv);
-        pages.MapPost("/w/{ws}/measures/{id}/commentary", AddCommentary);
+        pages.MapPost("/w/{ws}/measures/{id}/commentary", AddCommentary).RequireAuthorization(EditorSignIn.Policy);
         return app;
     }
 
@@ -301,12 +299,26 @@ public static class MeasurePages
                     .Raw("</p><p class=\"govuk-body\">").Text(c.Text).Raw("</p></div>");
             }
 
+            var editor = EditorSignIn.SignedInEditor(http.User);
+            if (editor is null)
+            {
+                var editors = http.RequestServices.GetRequiredService<EditorDirectory>();
+                h.Raw("<p class=\"govuk-body\" id=\"commentary-who\">").Text("Commentary is added by the council's editors.");
+                if (editors.Any)
+                {
+                    h.Raw(" ").Link("/sign-in?returnUrl=" + Uri.EscapeDataString(w.MeasurePath(m.Id) + (period is { Length: > 0 } ? "?period=" + Uri.EscapeDataString(period) : "") + "#commentary"), "Sign in to add commentary");
+                }
+
+                h.Raw("</p>");
+                return;
+            }
+
             var form = failedForm ?? new CommentaryForm();
             h.Raw($"<form method=\"post\" action=\"{Attr(w.MeasurePath(m.Id) + "/commentary")}\" novalidate>")
                 .Raw($"<input type=\"hidden\" name=\"{Attr(tokens.FormFieldName)}\" value=\"{Attr(tokens.RequestToken)}\">")
                 .Raw($"<input type=\"hidden\" name=\"period\" value=\"{Attr(form.Period ?? row.Period?.Label ?? "")}\">")
                 .Raw("<h3 class=\"govuk-heading-s\">Add commentary</h3>");
-            void Field(string name, string label, string? value, bool area)
+            void Field(string name, string label, string? value)
             {
                 var err = errors?.FirstOrDefault(e => e.Field == name).Message;
                 h.Raw(err is null ? "<div class=\"govuk-form-group\">" : "<div class=\"govuk-form-group govuk-form-group--error\">")
@@ -317,14 +329,12 @@ public static class MeasurePages
                 }
 
                 var described = err is null ? "" : $" aria-describedby=\"{name}-error\"";
-                h.Raw(area
-                    ? $"<textarea class=\"govuk-textarea{(err is null ? "" : " govuk-textarea--error")}\" id=\"{name}\" name=\"{name}\" rows=\"5\"{described}>{Attr(value)}</textarea>"
-                    : $"<input class=\"govuk-input govuk-!-width-one-half{(err is null ? "" : " govuk-input--error")}\" id=\"{name}\" name=\"{name}\" type=\"text\" autocomplete=\"name\" value=\"{Attr(value)}\"{described}>");
+                h.Raw($"<textarea class=\"govuk-textarea{(err is null ? "" : " govuk-textarea--error")}\" id=\"{name}\" name=\"{name}\" rows=\"5\"{described}>{Attr(value)}</textarea>");
                 h.Raw("</div>");
             }
 
-            Field("author", "Your name and role", form.Author, false);
-            Field("text", $"Commentary on {row.Period?.Label ?? "this measure"}", form.Text, true);
+            h.Raw("<p class=\"govuk-body-s\">").Text($"Written as {editor}.").Raw("</p>");
+            Field("text", $"Commentary on {row.Period?.Label ?? "this measure"}", form.Text);
             h.Raw("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Add commentary</button></form>");
         }, errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
@@ -353,16 +363,9 @@ public static class MeasurePages
             return error;
         }
 
+        // The endpoint requires the editor policy, so this is the signed-in editor's configured name (validated at start).
+        var author = EditorSignIn.SignedInEditor(http.User)!;
         var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(form.Author))
-        {
-            errors.Add(("author", "Enter your name and role"));
-        }
-        else if (form.Author.Trim().Length > CommentaryLimits.AuthorLength)
-        {
-            errors.Add(("author", $"Your name and role must be {CommentaryLimits.AuthorLength} characters or fewer"));
-        }
-
         if (string.IsNullOrWhiteSpace(form.Text))
         {
             errors.Add(("text", "Enter the commentary"));
@@ -383,7 +386,7 @@ public static class MeasurePages
             return await Measure(ws, id, null, svc, store, af, http, form, errors, ct);
         }
 
-        await store.AddCommentaryAsync(w!.Info.Id, row!.Measure.Id, period, form.Author!, form.Text!, ct);
+        await store.AddCommentaryAsync(w!.Info.Id, row!.Measure.Id, period, author, form.Text!, ct);
         return TypedResults.Redirect(w.MeasurePath(row.Measure.Id) + "#commentary");
     }
 }

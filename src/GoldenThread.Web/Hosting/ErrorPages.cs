@@ -49,6 +49,8 @@ public static class ErrorPages
 
             var result = status switch
             {
+                401 => Layout.Error(401, "Sign in to continue", "Only the council's editors can do this. Sign in, then try again."),
+                403 => Layout.Error(403, "You cannot do this", "Your account is not allowed to do this."),
                 404 => Layout.Error(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
                 405 => Layout.Error(405, "This page cannot be used that way", "The address does not accept this kind of request."),
                 _ => Layout.Error(status, "There is a problem with the request", $"The request could not be handled (status {status})."),

@@ -20,7 +20,11 @@ public static class Layout
         ("intentions", "Commissioning intentions", "/intentions"),
     ];
 
-    public static IResult Page(PageInfo info, Action<Html> body, int statusCode = StatusCodes.Status200OK)
+    /// <summary>The page, written when the result runs, so that the header can show who is signed in.</summary>
+    public static IResult Page(PageInfo info, Action<Html> body, int statusCode = StatusCodes.Status200OK) => new HtmlPage(info, body, statusCode);
+
+    /// <summary>The whole page as a string; <paramref name="account"/> is the header's sign-in or sign-out, already markup.</summary>
+    public static string Render(PageInfo info, Action<Html> body, string account)
     {
         var h = new Html();
         var title = info.Workspace is { } ws ? $"{info.Title} \u2013 {ws.Title} \u2013 {ServiceName}" : $"{info.Title} \u2013 {ServiceName}";
@@ -31,7 +35,8 @@ public static class Layout
             .Raw("</head>\n<body class=\"govuk-template__body\">\n")
             .Raw("<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">Skip to main content</a>\n")
             .Raw("<header class=\"govuk-header\" data-module=\"govuk-header\"><div class=\"govuk-header__container govuk-width-container\">")
-            .Raw("<div class=\"govuk-header__content\"><a href=\"/\" class=\"govuk-header__link govuk-header__service-name\">").Text(ServiceName).Raw("</a></div></div></header>\n");
+            .Raw("<div class=\"govuk-header__content\"><a href=\"/\" class=\"govuk-header__link govuk-header__service-name\">").Text(ServiceName).Raw("</a></div>")
+            .Raw(account).Raw("</div></header>\n");
 
         if (info.Workspace is { } w)
         {
@@ -70,7 +75,44 @@ public static class Layout
             .Raw("<li class=\"govuk-footer__inline-list-item\"><a class=\"govuk-footer__link\" href=\"/api/v1/workspaces\">Data as JSON</a></li>")
             .Raw("</ul><p class=\"govuk-body-s\">").Text(ServiceName).Raw(": a children's services plan, its measures and its performance dashboard.</p></div></div></div></footer>\n")
             .Raw("<script type=\"module\" src=\"/app.js\"></script>\n</body>\n</html>\n");
-        return TypedResults.Content(h.ToString(), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
+        return h.ToString();
+    }
+
+    /// <summary>
+    /// The header's account area: "Sign in" (back to this page afterwards) for anyone when there are editors; the editor's
+    /// name and a sign-out button (a POST with an antiforgery token) when signed in; nothing when nobody can sign in.
+    /// </summary>
+    public static string Account(HttpContext http)
+    {
+        var editors = http.RequestServices.GetService<Hosting.EditorDirectory>();
+        if (Hosting.EditorSignIn.SignedInEditor(http.User) is { } name)
+        {
+            var tokens = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(http);
+            return new Html().Raw("<div class=\"app-header__account\"><span class=\"app-header__account-name\">Signed in as ").Text(name).Raw("</span> \u00b7 ")
+                .Raw("<form method=\"post\" action=\"/sign-out\" class=\"app-header__sign-out\">")
+                .Raw($"<input type=\"hidden\" name=\"{Html.Attr(tokens.FormFieldName)}\" value=\"{Html.Attr(tokens.RequestToken)}\">")
+                .Raw("<button type=\"submit\" class=\"app-header__sign-out-button\">Sign out</button></form></div>").ToString();
+        }
+
+        if (editors is not { Any: true } || http.Request.Path.StartsWithSegments("/sign-in"))
+        {
+            return "";
+        }
+
+        // Back to this page afterwards; not after a refused POST, whose address cannot be opened with a GET.
+        var here = http.Request.Path + http.Request.QueryString;
+        var href = http.Request.Path == "/" || !HttpMethods.IsGet(http.Request.Method) ? "/sign-in" : "/sign-in?returnUrl=" + Uri.EscapeDataString(here);
+        return $"<div class=\"app-header__account\"><a class=\"govuk-header__link\" href=\"{Html.Attr(href)}\">Sign in</a></div>";
+    }
+
+    private sealed class HtmlPage(PageInfo info, Action<Html> body, int statusCode) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+    {
+        public int? StatusCode => statusCode;
+
+        public string ContentType => "text/html; charset=utf-8";
+
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            TypedResults.Content(Render(info, body, Account(httpContext)), ContentType, System.Text.Encoding.UTF8, statusCode).ExecuteAsync(httpContext);
     }
 
     /// <summary>An error page: what went wrong in plain words, never a stack trace.</summary>
