@@ -24,7 +24,7 @@ public static class MeasureSentences
         Bad,
     }
 
-    private readonly record struct Clause(string Text, Tone Tone);
+    private readonly record struct Clause(string Text, Tone Tone, bool AboutPrevious = false);
 
     /// <summary>True when the row has a judgement a committee should hear about (see the class remarks).</summary>
     public static bool IsNotable(DashboardRow row)
@@ -70,8 +70,12 @@ public static class MeasureSentences
         else
         {
             var opening = $"{Subject(row.Measure.Title)} was {ValueWithCount(row)}{(row.Period is { } p ? " in " + p.Label : "")}";
-            var comparisons = Join(FigureClauses(row));
-            sentences.Add(comparisons.Length > 0 ? $"{opening}, {comparisons}." : opening + ".");
+            var clauses = FigureClauses(row);
+            var comparisons = Join(clauses);
+            // "…was 60% in 2014/15, which is in the top quartile" reads on where "…, in the top quartile" stumbles;
+            // a change on the previous figure ("an improvement on …") needs no such link.
+            var link = clauses.Count > 0 && !clauses[0].AboutPrevious ? "which is " : "";
+            sentences.Add(comparisons.Length > 0 ? $"{opening}, {link}{comparisons}." : opening + ".");
         }
 
         if (RatingSentence(row) is { } rating)
@@ -162,19 +166,19 @@ public static class MeasureSentences
             switch (row.Direction.Outcome)
             {
                 case Direction.Improved:
-                    clauses.Add(new($"an improvement on {previous}", Tone.Good));
+                    clauses.Add(new($"an improvement on {previous}", Tone.Good, AboutPrevious: true));
                     break;
                 case Direction.Declined:
-                    clauses.Add(new($"a decline from {previous}", Tone.Bad));
+                    clauses.Add(new($"a decline from {previous}", Tone.Bad, AboutPrevious: true));
                     break;
                 case Direction.NoSignificantChange:
-                    clauses.Add(new($"similar to {previous}", Tone.Neutral));
+                    clauses.Add(new($"similar to {previous}", Tone.Neutral, AboutPrevious: true));
                     break;
                 case Direction.Higher:
-                    clauses.Add(new($"up from {previous}", Tone.Neutral));
+                    clauses.Add(new($"up from {previous}", Tone.Neutral, AboutPrevious: true));
                     break;
                 case Direction.Lower:
-                    clauses.Add(new($"down from {previous}", Tone.Neutral));
+                    clauses.Add(new($"down from {previous}", Tone.Neutral, AboutPrevious: true));
                     break;
             }
         }
