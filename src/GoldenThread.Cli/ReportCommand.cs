@@ -36,7 +36,7 @@ internal static class ReportCommand
             DefaultValueFactory = _ => DisclosureRules.Default.Threshold,
         };
         var workspace = new Option<string?>("--workspace") { Description = "The workspace id to save as with --store (default: the sample's name, or 'default')." };
-        var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx and dashboard.json into.", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx, dashboard.json and report.docx into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("report", "Build the performance dashboard (HTML, XLSX, JSON) for a reporting period.")
         {

@@ -7,7 +7,7 @@ using GoldenThread.Reporting;
 
 namespace GoldenThread.Cli;
 
-/// <summary>Loads the sources, builds the dashboard(s) and writes the three formats; returns lines to print.</summary>
+/// <summary>Loads the sources, builds the dashboard(s) and writes the three dashboard formats and the committee report; returns lines to print.</summary>
 internal static class ReportJob
 {
     /// <summary>Reads and checks everything the report needs; nothing is written until this has succeeded.</summary>
@@ -26,7 +26,7 @@ internal static class ReportJob
         if (!AllCouncils(sources))
         {
             var dashboard = Publish(DashboardBuilder.Build(inputs), disclosure);
-            var files = Write(dashboard, outDir);
+            var files = Write(dashboard, outDir, disclosure);
             return
             [
                 $"{dashboard.PlanName}: {dashboard.CouncilName}, {dashboard.ReportingPeriod.Label}",
@@ -41,7 +41,7 @@ internal static class ReportJob
         {
             var dashboard = Publish(DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber }), disclosure);
             var folder = Path.Combine(outDir, $"{council.LaNumber}-{Slug(council.Name)}");
-            Write(dashboard, folder);
+            Write(dashboard, folder, disclosure);
             lines.Add($"{council.LaNumber} {council.Name}: {folder}");
         }
 
@@ -55,12 +55,13 @@ internal static class ReportJob
     private static Dashboard Publish(Dashboard dashboard, DisclosureRules? disclosure) =>
         disclosure is null ? dashboard : DashboardDisclosure.Apply(dashboard, disclosure);
 
-    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir)
+    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir, DisclosureRules? disclosure)
     {
         Directory.CreateDirectory(outDir);
         var html = Path.GetFullPath(Path.Combine(outDir, "dashboard.html"));
         var xlsx = Path.GetFullPath(Path.Combine(outDir, "dashboard.xlsx"));
         var json = Path.GetFullPath(Path.Combine(outDir, "dashboard.json"));
+        var docx = Path.GetFullPath(Path.Combine(outDir, "report.docx"));
         using (var w = new StreamWriter(html))
         {
             DashboardHtmlRenderer.Render(dashboard, w);
@@ -76,7 +77,13 @@ internal static class ReportJob
             DashboardJsonRenderer.Render(dashboard, s);
         }
 
-        return [html, xlsx, json];
+        using (var s = File.Create(docx))
+        {
+            // With disclosure control off nothing is withheld, so the threshold in the wording is never used.
+            CommitteeReportDocxRenderer.Render(dashboard, s, (disclosure ?? DisclosureRules.Default).Threshold);
+        }
+
+        return [html, xlsx, json, docx];
     }
 
     private static string Slug(string name) =>

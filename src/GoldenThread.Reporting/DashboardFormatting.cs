@@ -41,6 +41,23 @@ public static class DashboardFormatting
         _ => "No rating",
     };
 
+    /// <summary>What a rating means, for the key under every dashboard.</summary>
+    public static string RagMeaning(Rag rag) => rag switch
+    {
+        Rag.Green => "meets the target",
+        Rag.Amber => "within tolerance of the target",
+        Rag.Red => "misses the target by more than the tolerance",
+        _ => "no target that can be rated, or no value to rate",
+    };
+
+    public const string MissingMeaning = "no figure: missing, suppressed or not applicable";
+
+    public const string SuppliedMeaning = "supplied in the council's own data, not computed from all councils' published data";
+
+    public const string ProvisionalMeaning = "provisional value";
+
+    public const string QuartileMeaning = "national quartile, 1 is the best quarter of councils";
+
     /// <summary><c>red</c>, <c>amber</c>, <c>green</c>; null for no rating (the JSON says "absent", not a fourth colour).</summary>
     public static string? RagKey(Rag rag) => rag == Rag.None ? null : RagWords(rag).ToLowerInvariant();
 

@@ -96,20 +96,13 @@ public static class DashboardHtmlRenderer
 
         foreach (var rag in new[] { Rag.Green, Rag.Amber, Rag.Red, Rag.None })
         {
-            Item(DashboardFormatting.RagWords(rag), "govuk-tag " + RagClass(rag), rag switch
-            {
-                Rag.Green => "meets the target",
-                Rag.Amber => "within tolerance of the target",
-                Rag.Red => "misses the target by more than the tolerance",
-                _ => "no target that can be rated, or no value to rate",
-            });
+            Item(DashboardFormatting.RagWords(rag), "govuk-tag " + RagClass(rag), DashboardFormatting.RagMeaning(rag));
         }
 
-        Item(DashboardFormatting.MissingMark, "app-key__mark", "no figure: missing, suppressed or not applicable");
-        Item(DashboardFormatting.SuppliedMark, "app-key__mark app-key__mark--sup",
-            "supplied in the council's own data, not computed from all councils' published data");
-        Item(DashboardFormatting.ProvisionalMark, "app-key__mark app-key__mark--sup", "provisional value");
-        Item("Quartile", "app-key__mark", "national quartile, 1 is the best quarter of councils");
+        Item(DashboardFormatting.MissingMark, "app-key__mark", DashboardFormatting.MissingMeaning);
+        Item(DashboardFormatting.SuppliedMark, "app-key__mark app-key__mark--sup", DashboardFormatting.SuppliedMeaning);
+        Item(DashboardFormatting.ProvisionalMark, "app-key__mark app-key__mark--sup", DashboardFormatting.ProvisionalMeaning);
+        Item("Quartile", "app-key__mark", DashboardFormatting.QuartileMeaning);
         w.Raw("</dl>\n");
     }
 

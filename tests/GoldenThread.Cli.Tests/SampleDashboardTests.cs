@@ -10,13 +10,27 @@ public class SampleDashboardTests
         var outDir = CliRunner.TempDirectory();
         var result = CliRunner.Run(["report", .. extra, "--out", outDir]);
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        foreach (var f in new[] { "dashboard.html", "dashboard.xlsx", "dashboard.json" })
+        foreach (var f in new[] { "dashboard.html", "dashboard.xlsx", "dashboard.json", "report.docx" })
         {
             Assert.True(new FileInfo(Path.Combine(outDir, f)).Length > 0, f + " was not written");
             Assert.Contains(Path.Combine(outDir, f), result.Output);
         }
 
         return JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "dashboard.json"))).RootElement;
+    }
+
+    [Fact]
+    public void Report_AllCouncils_EachFolderHasTheCommitteeReport()
+    {
+        var outDir = CliRunner.TempDirectory();
+        var result = CliRunner.Run(["report", "--sample", "leicestershire-2020-23", "--la", "all", "--out", outDir]);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+
+        var folders = Directory.GetDirectories(outDir);
+        Assert.Contains($"wrote dashboards for {folders.Length} councils", result.Output);
+        Assert.True(folders.Length > 150, $"only {folders.Length} council folders");
+        Assert.All(folders, f => Assert.True(new FileInfo(Path.Combine(f, "report.docx")).Length > 0, f + " has no report.docx"));
+        Assert.True(File.Exists(Path.Combine(outDir, "855-leicestershire", "report.docx")));
     }
 
     private static JsonElement Measure(JsonElement dashboard, string property, string value) =>
