@@ -64,5 +64,12 @@ public sealed record Measure
     /// <summary>True for qualitative measures whose "value" is a body of evidence (quotes, a satisfaction score).</summary>
     public bool Qualitative { get; init; }
 
-    public string FormatValue(double value) => Unit.Format(value, DecimalPlaces);
+    /// <summary>
+    /// The value as people write it. A gap between two percentages is a difference in percentage points, so it is
+    /// written "-24.3 pp", not "-24.3%" (which would read as a relative change).
+    /// </summary>
+    public string FormatValue(double value) =>
+        Gap is not null && Unit.Kind == UnitKind.Percentage
+            ? MeasureUnit.Count.Format(value, DecimalPlaces) + " pp"
+            : Unit.Format(value, DecimalPlaces);
 }

@@ -85,4 +85,18 @@ public class TrajectoryAndGapTests
 
         Assert.Equal(expected, result!.Trend);
     }
+
+    [Theory]
+    [InlineData(-24.3, "-24.3 pp")]
+    [InlineData(2.0, "2.0 pp")]
+    public void FormatValue_GapBetweenPercentages_IsInPercentagePoints(double gap, string expected)
+    {
+        var m = new Measure
+        {
+            Id = "gap", Title = "FSM gap", Unit = MeasureUnit.Percentage, Polarity = Polarity.HigherIsBetter,
+            Gap = new GapDefinition("fsm", "all"),
+        };
+
+        Assert.Equal(expected, m.FormatValue(gap));
+    }
 }
