@@ -39,7 +39,9 @@ internal static class ReportJob
         var lines = new List<string>();
         foreach (var council in councils)
         {
-            var dashboard = Publish(DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber }), disclosure);
+            // The values file and the returns are the plan's council's own: the other councils get their published figures only.
+            var own = council.LaNumber == inputs.HomeLa ? inputs.Values : [];
+            var dashboard = Publish(DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber, Values = own }), disclosure);
             var folder = Path.Combine(outDir, $"{council.LaNumber}-{Slug(council.Name)}");
             Write(dashboard, folder, disclosure);
             lines.Add($"{council.LaNumber} {council.Name}: {folder}");

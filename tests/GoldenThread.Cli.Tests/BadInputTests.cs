@@ -143,4 +143,16 @@ public class BadInputTests
         Assert.Contains("valid: 1 themes, 1 outcomes, 0 commissioning intentions, 0 actions, 1 measures", result.Output);
         Assert.Contains("valid: 1 values for 1 measures", result.Output);
     }
+
+    [Fact]
+    public void Report_NoValuesAndNoPeriod_IsBadInputNotAFault()
+    {
+        var dir = CliRunner.TempDirectory();
+        var plan = Write(dir, "plan.yaml", Plan);
+        var outDir = Path.Combine(dir, "out");
+
+        var result = CliRunner.Run("report", "--plan", plan, "--out", outDir);
+
+        AssertRejected(result, outDir, "There are no values to report on");
+    }
 }

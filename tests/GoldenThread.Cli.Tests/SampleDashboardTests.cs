@@ -33,6 +33,21 @@ public class SampleDashboardTests
         Assert.True(File.Exists(Path.Combine(outDir, "855-leicestershire", "report.docx")));
     }
 
+    [Fact]
+    public void Report_AllCouncilsWithOwnValues_GivesTheOwnValuesToTheHomeCouncilOnly()
+    {
+        var outDir = CliRunner.TempDirectory();
+        var bds = Path.GetFullPath(Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "data", "lait", "bds_long.csv"));
+
+        var result = CliRunner.Run(["report", "--sample", "leicestershire-2015-16-q3", "--benchmarks", bds, "--la", "all", "--out", outDir]);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        JsonElement Leavers(string folder) => Measure(
+            JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, folder, "dashboard.json"))).RootElement, "id", "care-leavers-accommodation");
+        Assert.Equal(66.7, Number(Leavers("855-leicestershire"), "value"));
+        Assert.Null(Number(Leavers("202-camden"), "value")); // LAIT has nothing for Camden by 2015/16 Q3
+    }
+
     private static JsonElement Measure(JsonElement dashboard, string property, string value) =>
         dashboard.GetProperty("sections").EnumerateArray()
             .SelectMany(s => s.GetProperty("measures").EnumerateArray())

@@ -20,7 +20,11 @@ public sealed record TrajectoryProgress(
     double? ExpectedNow,
     double ShareOfDistanceCovered,
     bool OnTrack,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The count the baseline rests on, where known (for disclosure control).</summary>
+    public double? BaselineCount { get; init; }
+}
 
 /// <summary>The gap between a group and its comparison group, and whether it is narrowing.</summary>
 public sealed record GapResult(

@@ -108,7 +108,7 @@ public static class DashboardBuilder
         var list = observations.Where(o => o.Value is not null).ToList();
         if (list.Count == 0)
         {
-            throw new InvalidOperationException("There are no values to report on; give a reporting period.");
+            throw new NothingToReportException("There are no values to report on: give the council's values (--data), all councils' data (--benchmarks) or statutory returns, or a reporting period (--period).");
         }
 
         var last = list.Max(o => o.Period.End);
@@ -200,7 +200,9 @@ public static class DashboardBuilder
         }
 
         var value = latest.Value!.Value;
-        var previous = withValues.Take(withValues.Count - 1).LastOrDefault(o => Comparable(m, o.Period, latest.Period));
+        // The like-for-like series ending at the latest value: the previous point, the trend and the trajectory use it.
+        var comparable = withValues.Where(o => Comparable(m, o.Period, latest.Period)).ToList();
+        var previous = comparable.Count >= 2 ? comparable[^2] : null;
         var direction = (previous is not null ? Significance.Change(m, previous, latest) : null)
             ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F);
 
@@ -235,14 +237,14 @@ public static class DashboardBuilder
             Previous = previous?.Value,
         });
 
-        var trend = withValues
-            .Where(o => Comparable(m, o.Period, latest.Period))
+        var trend = comparable
             .TakeLast(trendPoints)
             .Select(o => new TrendPoint(o.Period, o.Value!.Value) { Numerator = CountOf(m, o) })
             .ToList();
 
-        var comparableSeries = withValues.Where(o => Comparable(m, o.Period, latest.Period)).ToList();
-        var trajectory = TrajectoryJudgement.Assess(m.Targets, Points(withValues.Where(o => Comparable(m, o.Period, latest.Period))), m.Polarity, F);
+        var trajectory = TrajectoryJudgement.Assess(m.Targets, Points(comparable), m.Polarity, F) is { } t
+            ? t with { BaselineCount = comparable.FirstOrDefault(o => o.Period == t.BaselinePeriod) is { } b ? CountOf(m, b) : null }
+            : null;
 
         GapResult? gapResult = null;
         if (m.Gap is not null)
@@ -283,7 +285,7 @@ public static class DashboardBuilder
             Updated = latest.Updated ?? (previousReport is not { } pr || latest.Period.End > pr.End),
             Trajectory = trajectory,
             Gap = gapResult,
-            RecentTrend = Significance.Trend(m, comparableSeries),
+            RecentTrend = Significance.Trend(m, comparable),
             Note = latest.Note,
         };
     }
@@ -299,8 +301,8 @@ public static class DashboardBuilder
 
     private static bool IsYearToQuarterEnd(Period p) => p.Kind is PeriodKind.FinancialQuarter or PeriodKind.FinancialYear;
 
-    /// <summary>The number of children (or events) a figure rests on: its numerator, or the value itself for a count.</summary>
-    private static double? CountOf(Measure m, Observation o) => o.Numerator ?? (m.Unit.Kind == UnitKind.Count ? o.Value : null);
+    /// <summary>The number of children (or events) a figure rests on (<see cref="Measure.CountBehind"/>).</summary>
+    private static double? CountOf(Measure m, Observation o) => m.CountBehind(o.Value, o.Numerator, o.Denominator);
 
     /// <summary>The value as dashboards write it: the formatted value, and the count in brackets where known (<c>0.59% (2)</c>).</summary>
     public static string ValueText(Measure m, Observation o)
@@ -314,3 +316,6 @@ public static class DashboardBuilder
         return o.Status == ValueStatus.Provisional ? text + " (provisional)" : text;
     }
 }
+
+/// <summary>Thrown when a dashboard is asked for without a reporting period and there is no value to take one from: a problem with the inputs, not a fault.</summary>
+public sealed class NothingToReportException(string message) : Exception(message);

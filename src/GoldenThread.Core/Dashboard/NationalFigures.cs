@@ -32,8 +32,9 @@ internal sealed record NationalFigures(
             return null;
         }
 
-        // The council's own figure, where it gives one, is the one ranked among the other councils' published figures.
-        if (latest.Provenance == Provenance.Supplied && latest.Value is { } own &&
+        // The council's own figure (supplied, or derived from its returns) is the one ranked among the other councils'
+        // published figures; a figure taken from LAIT is the published one, so nothing changes for it.
+        if (latest.Value is { } own &&
             (!values.ByArea.TryGetValue(la, out var published) || published != own))
         {
             var byArea = new Dictionary<int, double>(values.ByArea) { [la] = own };

@@ -35,7 +35,7 @@ public static class DashboardDisclosure
         var trend = row.Trend.Where(p => !Small(p.Numerator)).ToList();
         var withheld = $"Not shown: the figure rests on fewer than {rules.Threshold + 1} children or events (disclosure control).";
 
-        if (row.Value is not null && Small(row.Numerator ?? (row.Measure.Unit.Kind == Measures.UnitKind.Count ? row.Value : null)))
+        if (row.Value is not null && Small(row.Measure.CountBehind(row.Value, row.Numerator, row.Denominator)))
         {
             return row with
             {
@@ -50,10 +50,19 @@ public static class DashboardDisclosure
                 Direction = Redact(row.Direction, withheld),
                 Rag = Redact(row.Rag, withheld),
                 StatisticalNeighbourComparison = Redact(row.StatisticalNeighbourComparison, withheld),
+                // A rank places the figure among the other councils' published ones; the quartile band is broad enough to keep.
+                Rank = null,
+                RankedCount = null,
                 Trajectory = null,
                 Gap = null,
                 RecentTrend = null,
             };
+        }
+
+        // The trajectory quotes its baseline, often older than the trend shown.
+        if (row.Trajectory is { } t && Small(t.BaselineCount))
+        {
+            row = row with { Trajectory = null };
         }
 
         if (row.PreviousValue is not null && Small(row.PreviousNumerator))
@@ -65,12 +74,17 @@ public static class DashboardDisclosure
                 PreviousNumerator = null,
                 Trend = trend,
                 Direction = Redact(row.Direction, previousWithheld),
-                Rag = row.Rag.Reason.Contains(" before", StringComparison.Ordinal) ? Redact(row.Rag, previousWithheld) : row.Rag,
+                Rag = RatedAgainstPrevious(row) ? Redact(row.Rag, previousWithheld) : row.Rag,
             };
         }
 
         return trend.Count == row.Trend.Count ? row : row with { Trend = trend };
     }
+
+    /// <summary>Increase, reduce and gap-narrowing targets are rated against the previous value, which their reason quotes.</summary>
+    private static bool RatedAgainstPrevious(DashboardRow row) =>
+        row.Period is { } p && Measures.TargetSchedule.InForce(row.Measure.Targets, p)?.Target.Kind is
+            Measures.TargetKind.Increase or Measures.TargetKind.Reduce or Measures.TargetKind.GapNarrowing;
 
     private static Judgement<T> Redact<T>(Judgement<T> judgement, string reason)
         where T : struct, Enum =>

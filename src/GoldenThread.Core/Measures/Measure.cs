@@ -65,6 +65,18 @@ public sealed record Measure
     public bool Qualitative { get; init; }
 
     /// <summary>
+    /// How many children (or events) a figure rests on, for disclosure control: the numerator of a percentage, rate or
+    /// ratio; the value of a count; the denominator of an average (days, weeks, months, a score or money per child,
+    /// whose numerator is a sum). Null when the figure carries no counts.
+    /// </summary>
+    public double? CountBehind(double? value, double? numerator, double? denominator) => Unit.Kind switch
+    {
+        UnitKind.Percentage or UnitKind.Rate or UnitKind.Ratio => numerator,
+        UnitKind.Count => numerator ?? value,
+        _ => numerator is null ? null : denominator,
+    };
+
+    /// <summary>
     /// The value as people write it. A gap between two percentages is a difference in percentage points, so it is
     /// written "-24.3 pp", not "-24.3%" (which would read as a relative change).
     /// </summary>

@@ -127,7 +127,7 @@ public sealed partial record Target
         }
 
         var m = BoundPattern().Match(t);
-        if (m.Success && double.TryParse(m.Groups["v"].Value.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
+        if (m.Success && double.TryParse(m.Groups["v"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
         {
             var op = m.Groups["op"].Value switch
             {

@@ -126,6 +126,7 @@ public static partial class PlanReader
         private readonly List<IdUse> _ids = [];
         private readonly List<IdUse> _actionCodes = [];
         private readonly List<IdUse> _measureRefs = [];
+        private readonly List<IdUse> _gapEnds = [];
         private readonly List<IdUse> _priorityRefs = [];
 
         public Plan? ReadPlan(YamlNode root)
@@ -182,8 +183,17 @@ public static partial class PlanReader
 
             CheckUnique(_ids, "id", "ids are unique across strategic priorities, themes, outcomes, intentions and measures");
             CheckUnique(_actionCodes, "action code", "action codes are unique in the plan");
-            var measureIds = measures.ToDictionary(m => m.Id, m => m.Id, StringComparer.OrdinalIgnoreCase);
+            // Duplicate and missing ids are already reported; the first of each stands for resolving references.
+            var measureIds = measures.Where(m => m.Id.Length > 0).DistinctBy(m => m.Id, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(m => m.Id, m => m.Id, StringComparer.OrdinalIgnoreCase);
             CheckReferences(_measureRefs, measureIds, "measure", "an id from the measures list");
+
+            // A gap of gaps could name itself through another; gaps are between measures with values of their own.
+            var gapIds = measures.Where(m => m.Gap is not null).Select(m => m.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var end in _gapEnds.Where(e => gapIds.Contains(e.Id)))
+            {
+                problems.Add(end.Node, end.Path, $"'{end.Id}' is itself a gap measure; expected a measure with values of its own");
+            }
             var priorityIds = priorities.Where(p => p.Id.Length > 0).DistinctBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(p => p.Id, p => p.Id, StringComparer.OrdinalIgnoreCase);
             CheckReferences(_priorityRefs, priorityIds, "strategic priority", "an id from strategic-priorities");
@@ -504,6 +514,10 @@ public static partial class PlanReader
                         if (id is not null && string.Equals(refId, id, StringComparison.OrdinalIgnoreCase))
                         {
                             problems.Add(refNode, gapFields.PathOf(key), "a gap measure names itself; expected the id of another measure");
+                        }
+                        else
+                        {
+                            _gapEnds.Add(new IdUse(refId, gapFields.PathOf(key), refNode));
                         }
                     }
 

@@ -16,10 +16,12 @@ public static class ReportLoader
     {
         var plan = PlanReader.ReadFile(sources.PlanPath);
         // Derived figures first, so that a value the council gives in its own file for the same period takes precedence.
-        var derived = ReturnsLoader.ForPlan(plan, ReturnsLoader.DeriveAll(sources.Ssda903Path, sources.CinPath, sources.ChildPopulation));
+        var derived = plan.Measures.Any(m => m.ReturnMeasureId is not null)
+            ? ReturnsLoader.ForPlan(plan, ReturnsLoader.DeriveAll(sources.Ssda903Path, sources.CinPath, sources.ChildPopulation))
+            : [];
         IReadOnlyList<Observation> own = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
         IReadOnlyList<Observation> values = [.. derived, .. own];
-        var benchmarks = alreadyLoaded ?? (sources.BenchmarksPath is { } bp ? LoadBenchmarks(sources with { BenchmarksPath = bp }) : null);
+        var benchmarks = alreadyLoaded ?? (sources.BenchmarksPath is not null ? LoadBenchmarks(sources) : null);
 
         int? home = plan.LaNumber;
         if (sources.Council is { } council && !string.Equals(council, "all", StringComparison.OrdinalIgnoreCase))

@@ -130,7 +130,7 @@ public static class Api
         {
             d = svc.GetDashboard(w, filter.Period);
         }
-        catch (InvalidOperationException e)
+        catch (Core.Dashboard.NothingToReportException e)
         {
             return Invalid("period", e.Message);
         }
@@ -168,7 +168,7 @@ public static class Api
         {
             d = svc.GetDashboard(w, p);
         }
-        catch (InvalidOperationException e)
+        catch (Core.Dashboard.NothingToReportException e)
         {
             return Invalid("period", e.Message);
         }

@@ -161,7 +161,7 @@ public static class DashboardPages
         {
             d = svc.GetDashboard(w, filter.Period);
         }
-        catch (InvalidOperationException e)
+        catch (Core.Dashboard.NothingToReportException e)
         {
             return Lookups.BadRequest(w, e.Message);
         }

@@ -19,7 +19,7 @@ namespace GoldenThread.Web.Features;
 public sealed record MeasurePoint(string Period, double? Value, double? Lower, double? Upper, double? Target, double? England, double? Region, double? SnAverage);
 
 /// <summary>All councils' values for the measure's latest period, with this council's place among them.</summary>
-public sealed record MeasureDistribution(string Period, IReadOnlyList<(string Council, double Value)> Councils, QuartileBoundaries Quartiles, double? Home, int? Rank);
+public sealed record MeasureDistribution(string Period, IReadOnlyList<(string Council, double Value)> Councils, QuartileBoundaries Quartiles, double? Home, int? Rank, int? RankedCount);
 
 /// <summary>The commentary form's fields. The author is the signed-in editor, never a field a browser could fill.</summary>
 public sealed class CommentaryForm
@@ -66,7 +66,7 @@ public static class MeasurePages
         {
             d = svc.GetDashboard(w, p);
         }
-        catch (InvalidOperationException e)
+        catch (Core.Dashboard.NothingToReportException e)
         {
             return (w, null, Lookups.BadRequest(w, e.Message));
         }
@@ -164,7 +164,8 @@ public static class MeasurePages
             .Select(kv => (data.Areas.TryGetValue(kv.Key, out var a) ? a.Name : kv.Key.ToString(CultureInfo.InvariantCulture), kv.Value))
             .OrderBy(c => c.Value).ThenBy(c => c.Item1, StringComparer.Ordinal).ToList();
         double? home = w.HomeLa is { } la && pv.ByArea.TryGetValue(la, out var hv) ? hv : null;
-        return new MeasureDistribution(period.Label, councils, q, home, row.Rank);
+        // The rank is the dashboard's (withheld with a suppressed figure, since it would place it among the others).
+        return new MeasureDistribution(period.Label, councils, q, home, row.Rank, row.RankedCount);
     }
 
     public static async Task<IResult> Measure(string ws, string id, string? period, WorkspaceService svc, WorkspaceStore store, IAntiforgery af, HttpContext http,
@@ -262,7 +263,7 @@ public static class MeasurePages
             if (distribution is { } dist)
             {
                 h.H2($"All councils, {dist.Period}", "distribution");
-                var rankText = dist.Rank is { } rk ? $", ranked {rk} of {dist.Councils.Count}" : "";
+                var rankText = dist.Rank is { } rk && dist.RankedCount is { } of ? $", ranked {rk} of {of}" : "";
                 h.Raw(Charts.Distribution($"{m.Title}: every council's value in {dist.Period}",
                     $"Dot plot of {dist.Councils.Count} councils' values with the quartile boundaries marked; this council is the black diamond{rankText}. The same figures are in the table that follows.",
                     dist.Councils.Select(c => c.Value).ToList(), dist.Home, w.Info.Title.Length > 0 ? CouncilName(w) : "This council", dist.Quartiles, v => m.FormatValue(v)));

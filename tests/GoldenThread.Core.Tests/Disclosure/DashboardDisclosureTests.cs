@@ -94,4 +94,38 @@ public class DashboardDisclosureTests
         Assert.Null(DashboardDisclosure.Apply(shown, DisclosureRules.Default).DisclosureNote);
         Assert.StartsWith("* Suppressed: counts from 1 to 5", DashboardDisclosure.Apply(hidden, DisclosureRules.Default).DisclosureNote);
     }
+
+    [Fact]
+    public void Apply_WithheldRow_LosesItsRankToo()
+    {
+        var published = Publish(Row(Percent, 0.59, 2) with { Rank = 3, RankedCount = 150 });
+
+        Assert.Null(published.Rank);
+        Assert.Null(published.RankedCount);
+        Assert.Equal(1, published.Quartile);
+    }
+
+    [Theory]
+    [InlineData(450 * 2, 2, true)]     // an average of 450 days over two adopted children
+    [InlineData(450 * 67, 67, false)]
+    public void Apply_AverageRestsOnItsDenominator(double sumOfDays, double children, bool withheld)
+    {
+        var days = new Measure { Id = "d", Title = "Days to adoption", Unit = MeasureUnit.Days, Polarity = Polarity.LowerIsBetter };
+
+        Assert.Equal(withheld, Publish(Row(days, 450, sumOfDays) with { Denominator = children }).Suppressed);
+    }
+
+    [Fact]
+    public void Apply_TrajectoryFromASmallBaseline_IsWithheld()
+    {
+        var trajectory = new TrajectoryProgress(Period.FinancialYear(2014), 1.2, Period.FinancialYear(2019), 0.5, 0.8, 0.5, true, "Baseline 1.2 (2014/15) …")
+        {
+            BaselineCount = 4,
+        };
+
+        var published = Publish(Row(Percent, 10.0, 34) with { Trajectory = trajectory });
+
+        Assert.Null(published.Trajectory);
+        Assert.Equal(10.0, published.Value);
+    }
 }

@@ -283,4 +283,46 @@ public class PlanReaderInvalidTests
 
         Assert.StartsWith(Path.GetFileName(path) + ": cannot be opened: ", ex.Message);
     }
+
+    [Fact]
+    public void Read_GapsNamingEachOther_AreRejectedNotLeftToRecurse()
+    {
+        const string yaml = """
+            plan: p
+            years: 2020-2023
+            themes:
+              - {id: T, title: t, measures: [a, b]}
+            measures:
+              - {id: a, title: A, unit: percentage, polarity: higher-is-better, gap: {group: b, comparison: c}}
+              - {id: b, title: B, unit: percentage, polarity: higher-is-better, gap: {group: a, comparison: c}}
+              - {id: c, title: C, unit: percentage, polarity: higher-is-better}
+            """;
+
+        var ex = Assert.Throws<InputException>(() => PlanReader.Read(new StringReader(yaml), "p.yaml"));
+
+        Assert.Equal(
+            [
+                "p.yaml:6: column '82': field 'measures[0].gap.group': 'b' is itself a gap measure; expected a measure with values of its own",
+                "p.yaml:7: column '82': field 'measures[1].gap.group': 'a' is itself a gap measure; expected a measure with values of its own",
+            ],
+            ex.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Read_TwoMeasuresWithOneId_ListsTheDuplicateInsteadOfFailing()
+    {
+        const string yaml = """
+            plan: p
+            years: 2020-2023
+            themes:
+              - {id: T, title: t, measures: [m1]}
+            measures:
+              - {id: m1, title: A, unit: percentage, polarity: higher-is-better}
+              - {id: m1, title: B, unit: percentage, polarity: higher-is-better}
+            """;
+
+        var ex = Assert.Throws<InputException>(() => PlanReader.Read(new StringReader(yaml), "p.yaml"));
+
+        Assert.Contains(ex.Errors, e => e.ToString().Contains("'m1'", StringComparison.Ordinal) && e.Line == 7);
+    }
 }
