@@ -42,6 +42,7 @@ public sealed partial class PagesTests
     [InlineData(Ws + "/dashboard?rag=purple", 400, "rag &#39;purple&#39; is not one of red, amber, green, none")]
     [InlineData(Ws + "/dashboard?period=2023%2F2", 400, "The period &#39;2023/2&#39; cannot be read")]
     [InlineData(Ws + "/dashboard?theme=Z9&quartile=7", 400, "quartile &#39;7&#39; is not one of 1, 2, 3, 4, none")]
+    [InlineData(Ws + "/dashboard?period=2023-12-31", 400, "is not one a dashboard reports on")]
     public async Task BadAddress_ErrorPageWithMessage(string url, int status, string message)
     {
         using var app = new AppFactory();

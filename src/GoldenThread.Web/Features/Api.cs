@@ -173,7 +173,10 @@ public static class Api
             return Invalid("period", e.Message);
         }
 
-        var row = d.Rows.First(r => r.Measure.Id == m.Id);
+        if (d.Rows.FirstOrDefault(r => r.Measure.Id == m.Id) is not { } row)
+        {
+            return NotFound($"Measure '{id}' is in the plan but under no theme or outcome, so it is on no dashboard.");
+        }
         var dist = MeasurePages.Distribution(w, row);
         var history = await store.CommentaryAsync(w.Info.Id, m.Id, ct);
         return TypedResults.Ok(new MeasureDto(m.Id, m.Title, m.Unit.ToString(), DashboardFormatting.PolarityKey(m.Polarity), m.Definition, m.Source, m.Owner, m.LaitCode,

@@ -29,7 +29,8 @@ public static class Csv
 
             var c = cells[i] ?? "";
             // A text cell that Excel would run as a formula (plans and values are users' text) is written as text.
-            if (c.Length > 0 && c[0] is '=' or '+' or '@' or '\t' or '\r')
+            if (c.Length > 0 && (c[0] is '=' or '+' or '@' or '\t' or '\r' ||
+                (c[0] == '-' && !double.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))))
             {
                 c = "'" + c;
             }

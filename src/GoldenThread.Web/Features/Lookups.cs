@@ -57,6 +57,15 @@ public static class Lookups
             return false;
         }
 
+        // A dashboard reports on a quarter or a year; any other span (a single day, a month) would be a new dashboard
+        // to build and cache for each of thousands of addresses, for no reader's benefit.
+        if (parsed.Value.Kind is not (PeriodKind.FinancialQuarter or PeriodKind.FinancialYear or PeriodKind.AcademicYear or PeriodKind.CalendarYear)
+            || parsed.Value.Start.Year is < 1990 or > 2100)
+        {
+            error = $"The period '{text}' is not one a dashboard reports on: expected a financial quarter (2023/24 Q3) or a year (2023/24, 2023) from 1990 to 2100.";
+            return false;
+        }
+
         period = parsed.Value;
         return true;
     }

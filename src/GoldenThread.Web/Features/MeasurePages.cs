@@ -146,6 +146,13 @@ public static class MeasurePages
         return points;
     }
 
+    /// <summary>The form's antiforgery field: made only for an editor's form, so public views set no cookie.</summary>
+    private static string AntiforgeryField(IAntiforgery af, HttpContext http)
+    {
+        var tokens = af.GetAndStoreTokens(http);
+        return $"<input type=\"hidden\" name=\"{Attr(tokens.FormFieldName)}\" value=\"{Attr(tokens.RequestToken)}\">";
+    }
+
     public static MeasureDistribution? Distribution(WorkspaceData w, DashboardRow row)
     {
         if (row.Measure.LaitCode is not { } code || w.Benchmarks is not { } data || row.Period is not { } period
@@ -181,7 +188,6 @@ public static class MeasurePages
         var points = Points(w!, row);
         var distribution = Distribution(w!, row);
         var history = await store.CommentaryAsync(w!.Info.Id, m.Id, ct);
-        var tokens = af.GetAndStoreTokens(http);
         var places = w.Plan.PlacesOf(m.Id);
         var crumbs = new List<(string, string)> { ("Golden thread", w.WsPath("/thread")) };
         if (places.FirstOrDefault() is var (t, o) && t is not null)
@@ -316,7 +322,7 @@ public static class MeasurePages
 
             var form = failedForm ?? new CommentaryForm();
             h.Raw($"<form method=\"post\" action=\"{Attr(w.MeasurePath(m.Id) + "/commentary")}\" novalidate>")
-                .Raw($"<input type=\"hidden\" name=\"{Attr(tokens.FormFieldName)}\" value=\"{Attr(tokens.RequestToken)}\">")
+                .Raw(AntiforgeryField(af, http))
                 .Raw($"<input type=\"hidden\" name=\"period\" value=\"{Attr(form.Period ?? row.Period?.Label ?? "")}\">")
                 .Raw("<h3 class=\"govuk-heading-s\">Add commentary</h3>");
             void Field(string name, string label, string? value)
