@@ -39,10 +39,10 @@ var positions = Measure("positions: latest period x every council x every measur
 
 // The README's first command, in process: load LAIT and the plan, build the sample dashboard, render all three formats.
 var sample = SampleCatalogue.Resolve("leicestershire-2020-23");
-var sampleJob = Measure("sample dashboard: load LAIT + plan, build, render 3 formats", () => RenderAll(DashboardBuilder.Build(ReportLoader.Load(sample))));
+var sampleJob = Measure("sample dashboard: load LAIT + plan, build, render 4 formats", () => RenderAll(DashboardBuilder.Build(ReportLoader.Load(sample))));
 var inputs = ReportLoader.Load(sample, data);
 var councils = data.Areas.Values.Where(a => a.IsLocalAuthority).Select(a => a.LaNumber).ToArray();
-var allCouncils = Measure($"all {councils.Length} councils' dashboards (LAIT loaded), 3 formats each", () =>
+var allCouncils = Measure($"all {councils.Length} councils' dashboards (LAIT loaded), 4 formats each", () =>
     councils.Sum(la => RenderAll(DashboardBuilder.Build(inputs with { HomeLa = la }))) > 0 ? councils.Length : 0);
 
 Console.WriteLine();
@@ -106,7 +106,9 @@ static int RenderAll(Dashboard dashboard)
     DashboardXlsxRenderer.Render(dashboard, xlsx);
     using var json = new MemoryStream();
     DashboardJsonRenderer.Render(dashboard, json);
-    return html.GetStringBuilder().Length + (int)xlsx.Length + (int)json.Length;
+    using var docx = new MemoryStream();
+    CommitteeReportDocxRenderer.Render(dashboard, docx);
+    return html.GetStringBuilder().Length + (int)xlsx.Length + (int)json.Length + (int)docx.Length;
 }
 
 static string FindLaitDir()
