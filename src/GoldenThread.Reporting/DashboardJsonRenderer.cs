@@ -105,6 +105,10 @@ public static class DashboardJsonRenderer
         w.WriteBoolean("qualitative", m.Qualitative);
 
         PeriodLabel(w, "period", row.Period);
+        // "2024/25" is written the same for an academic and a financial year; the kind and the days say which.
+        w.WriteString("periodKind", row.Period is { } pk ? PeriodKindKey(pk.Kind) : null);
+        w.WriteString("periodStart", row.Period?.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("periodEnd", row.Period?.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Number(w, "value", row.Value);
         Number(w, "numerator", row.Numerator);
         Number(w, "denominator", row.Denominator);
@@ -235,4 +239,15 @@ public static class DashboardJsonRenderer
 
     private static void Provenance(Utf8JsonWriter w, string key, Provenance? provenance) =>
         w.WriteString(key, provenance is { } p ? DashboardFormatting.ProvenanceKey(p) : null);
+
+    private static string PeriodKindKey(Core.Periods.PeriodKind kind) => kind switch
+    {
+        Core.Periods.PeriodKind.FinancialQuarter => "financial-quarter",
+        Core.Periods.PeriodKind.FinancialYear => "financial-year",
+        Core.Periods.PeriodKind.AcademicYear => "academic-year",
+        Core.Periods.PeriodKind.CalendarYear => "calendar-year",
+        Core.Periods.PeriodKind.Month => "month",
+        Core.Periods.PeriodKind.Snapshot => "snapshot",
+        _ => "multi-year",
+    };
 }

@@ -116,6 +116,13 @@ public class SampleDashboardTests
         Assert.Equal(44.3 - 69.6, Number(gap.GetProperty("gap"), "previousGap")!.Value, 9);
         Assert.Equal("narrowing", gap.GetProperty("gap").GetProperty("trend").GetString());
         Assert.Equal("green", gap.GetProperty("rag").GetString());
+        Assert.Equal("-24.3 pp", gap.GetProperty("valueText").GetString());
+
+        // Both written "2024/25": the early years measure is an academic year, re-referrals a financial year.
+        var gld = Measure(dashboard, "laitCode", "FSP_NEW_GOODDEV");
+        Assert.Equal(("academic-year", "2025-08-31"), (gld.GetProperty("periodKind").GetString(), gld.GetProperty("periodEnd").GetString()));
+        var reReferrals = Measure(dashboard, "laitCode", "ReReferral");
+        Assert.Equal(("financial-year", "2025-03-31"), (reReferrals.GetProperty("periodKind").GetString(), reReferrals.GetProperty("periodEnd").GetString()));
     }
 
     [Fact]
