@@ -165,6 +165,7 @@ public sealed partial class EditorTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(EditorCookie(response));
+        Assert.Contains("The form had expired or did not come from this site", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -16,7 +16,10 @@ public static class ErrorPages
             ExceptionHandler = async http =>
             {
                 var feature = http.Features.Get<IExceptionHandlerFeature>();
-                var badRequest = feature?.Error is BadHttpRequestException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException;
+                // Form binding wraps a failed antiforgery check in a BadHttpRequestException.
+                var expiredForm = feature?.Error is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
+                    || feature?.Error?.InnerException is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException;
+                var badRequest = expiredForm || feature?.Error is BadHttpRequestException;
                 var status = badRequest ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
                 if (http.Request.Path.StartsWithSegments("/api"))
                 {
@@ -25,8 +28,8 @@ public static class ErrorPages
                 }
 
                 var result = badRequest
-                    ? Layout.Error(status, "There is a problem with the request", feature?.Error is Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException
-                        ? "The form had expired or did not come from this site. Go back, reload the page and try again."
+                    ? Layout.Error(status, "There is a problem with the request", expiredForm
+                        ? ExpiredForm
                         : "The request could not be read: " + feature?.Error.Message)
                     : Layout.Error(status, "Sorry, there is a problem with the service", "Try again later. The problem has been logged.");
                 await result.ExecuteAsync(http);
@@ -47,8 +50,10 @@ public static class ErrorPages
                 return;
             }
 
+            var antiforgery = http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>();
             var result = status switch
             {
+                400 when antiforgery is { IsValid: false } => Layout.Error(400, "There is a problem with the request", ExpiredForm),
                 401 => Layout.Error(401, "Sign in to continue", "Only the council's editors can do this. Sign in, then try again."),
                 403 => Layout.Error(403, "You cannot do this", "Your account is not allowed to do this."),
                 404 => Layout.Error(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
@@ -59,6 +64,8 @@ public static class ErrorPages
         });
         return app;
     }
+
+    private const string ExpiredForm = "The form had expired or did not come from this site. Go back, reload the page and try again.";
 
     /// <summary>Headers that cost nothing: no framing, no sniffing, scripts and styles only from this site.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
