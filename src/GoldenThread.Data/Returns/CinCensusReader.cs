@@ -42,13 +42,8 @@ public sealed class CinCensusReader
     public static CinData ReadFolder(string root)
     {
         var reader = new CinCensusReader();
-        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var (year, dir) in CollectionYears.In(root))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var year) || year is < 1990 or > 2100)
-            {
-                continue;
-            }
-
             foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetRelativePath(root, file);

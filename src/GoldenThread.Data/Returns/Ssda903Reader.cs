@@ -82,13 +82,8 @@ public sealed class Ssda903Reader
     public static LookedAfterData ReadFolder(string root)
     {
         var reader = new Ssda903Reader();
-        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var (year, dir) in CollectionYears.In(root))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var year) || year is < 1990 or > 2100)
-            {
-                continue;
-            }
-
             foreach (var file in Directory.GetFiles(dir, "*.csv").Order(StringComparer.Ordinal))
             {
                 if (TableFromFileName(file) is { } table)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GoldenThread.Core.Measures;
 using GoldenThread.Core.Plans;
 using GoldenThread.Core.Returns;
@@ -36,7 +35,7 @@ public static class ReturnsLoader
                 throw new InputException(new InputError(folder, null, null, $"folder not found (from {option}); expected a folder with one sub-folder per collection year, e.g. {folder}/2016/"));
             }
 
-            var found = CollectionYears(folder);
+            var found = CollectionYears.In(folder).Select(y => y.Year).ToList();
             if (found.Count == 0)
             {
                 throw new InputException(new InputError(folder, null, null,
@@ -72,11 +71,4 @@ public static class ReturnsLoader
             .SelectMany(o => byReturnId[o.MeasureId].Select(m => o with { MeasureId = m.Id }))
             .ToList();
     }
-
-    private static List<int> CollectionYears(string folder) =>
-        Directory.EnumerateDirectories(folder)
-            .Select(d => Path.GetFileName(d))
-            .Where(n => n.Length == 4 && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1990 and < 2100)
-            .Select(n => int.Parse(n, CultureInfo.InvariantCulture))
-            .ToList();
 }
