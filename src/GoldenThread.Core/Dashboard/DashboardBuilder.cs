@@ -281,7 +281,8 @@ public static class DashboardBuilder
             StatisticalNeighbourComparison = snComparison,
             England = england,
             Region = regionValue,
-            RegionName = region?.Name,
+            // The area whose figure is shown: London where a London borough's sub-region has none (NationalBenchmark.RegionFigure).
+            RegionName = national?.Region is not null ? national.RegionName : region?.Name,
             Updated = latest.Updated ?? (previousReport is not { } pr || latest.Period.End > pr.End),
             Trajectory = trajectory,
             Gap = gapResult,
