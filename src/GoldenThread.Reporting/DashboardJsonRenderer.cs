@@ -79,6 +79,7 @@ public static class DashboardJsonRenderer
         w.WriteNumber("betterThanNeighbours", o.BetterThanNeighbours);
         w.WriteNumber("worseThanNeighbours", o.WorseThanNeighbours);
         w.WriteNumber("similarToNeighbours", o.SimilarToNeighbours);
+        w.WriteNumber("differentFromNeighboursWithoutPolarity", o.DifferentFromNeighboursWithoutPolarity);
         w.WriteStartArray("sentences");
         foreach (var s in o.Sentences)
         {

@@ -143,6 +143,8 @@ public sealed record OverviewCounts
     public int BetterThanNeighbours { get; init; }
     public int WorseThanNeighbours { get; init; }
     public int SimilarToNeighbours { get; init; }
+    /// <summary>Measures with no polarity above or below the SN average (compared, but neither better nor worse).</summary>
+    public int DifferentFromNeighboursWithoutPolarity { get; init; }
 
     public IReadOnlyList<string> Sentences { get; init; } = [];
 }
