@@ -50,6 +50,12 @@ public sealed record DashboardRow
     /// <summary>The latest period with a value at the reporting period; null when there is none ("awaiting local data").</summary>
     public Period? Period { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Period"/> ended more than a year before the reporting period began: the figure is the latest
+    /// available, shown with its period and not rated against a target set for another year (docs/methods.md#rag).
+    /// </summary>
+    public bool OutOfDate { get; init; }
+
     public double? Value { get; init; }
 
     public double? Numerator { get; init; }

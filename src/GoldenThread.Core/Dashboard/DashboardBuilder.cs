@@ -224,7 +224,7 @@ public static class DashboardBuilder
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
             ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
-        var rag = RagRating.Judge(target?.Target, new RagContext
+        var rag = RagRating.Judge(target, latest.Period, reporting, new RagContext
         {
             Value = value,
             Polarity = m.Polarity,
@@ -258,6 +258,7 @@ public static class DashboardBuilder
             OutcomeId = outcomeId,
             OutcomeTitle = outcomeTitle,
             Period = latest.Period,
+            OutOfDate = LatestAvailable.IsOutOfDate(latest.Period, reporting),
             Value = value,
             Numerator = latest.Numerator,
             Denominator = latest.Denominator,
