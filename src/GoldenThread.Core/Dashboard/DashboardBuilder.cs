@@ -284,7 +284,7 @@ public static class DashboardBuilder
             Region = regionValue,
             // The area whose figure is shown: London where a London borough's sub-region has none (NationalBenchmark.RegionFigure).
             RegionName = national?.Region is not null ? national.RegionName : region?.Name,
-            Updated = latest.Updated ?? (previousReport is not { } pr || latest.Period.End > pr.End),
+            Updated = UpdatedJudgement.Judge(latest.Period, latest.Updated, reporting, previousReport),
             Trajectory = trajectory,
             Gap = gapResult,
             RecentTrend = Significance.Trend(m, comparable),
