@@ -24,6 +24,12 @@ public sealed record DashboardInputs
     /// <summary>The reporting period; null means the latest (see <see cref="DashboardBuilder.DefaultReportingPeriod"/>).</summary>
     public Period? ReportingPeriod { get; init; }
 
+    /// <summary>
+    /// Periods with data besides these inputs' own: when every council's dashboard is built, the home council's own values,
+    /// so that a reporting period open to the run is open to every council's dashboard (see <see cref="ReportingPeriodCheck"/>).
+    /// </summary>
+    public IReadOnlyList<Period> OtherPeriodsWithData { get; init; } = [];
+
     /// <summary>How many points of each measure's trend to keep (the sparkline).</summary>
     public int TrendPoints { get; init; } = 10;
 }
@@ -50,6 +56,12 @@ public static class DashboardBuilder
             }
 
             return s;
+        }
+
+        // A period asked for beyond the data, or before any, would give a dashboard of nothing new: refused, naming the periods with data.
+        if (inputs.ReportingPeriod is { } asked && ReportingPeriodCheck.Problem(asked, PeriodsWithData(plan, inputs.Values, data).Concat(inputs.OtherPeriodsWithData)) is { } problem)
+        {
+            throw new NothingToReportException(problem);
         }
 
         var reporting = inputs.ReportingPeriod ?? DefaultReportingPeriod(plan.Measures.SelectMany(SeriesOf));
@@ -115,6 +127,29 @@ public static class DashboardBuilder
         var subAnnual = list.Any(o => o.Period.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot);
         var quarter = Period.FinancialQuarterContaining(last);
         return subAnnual ? quarter : Period.FinancialYear(quarter.FinancialStartYear);
+    }
+
+    /// <summary>
+    /// The periods of every figure the plan's measures could draw on: the council's own values and LAIT's periods in which
+    /// any council has a value for one of the plan's codes (every council's, so that the same periods are open to every
+    /// council's dashboard).
+    /// </summary>
+    private static IEnumerable<Period> PeriodsWithData(Plan plan, IReadOnlyList<Observation> own, BenchmarkData? data)
+    {
+        var periods = own.Where(o => o.Value is not null).Select(o => o.Period);
+        if (data is null)
+        {
+            return periods;
+        }
+
+        var lait = plan.Measures
+            .Select(m => m.LaitCode)
+            .OfType<string>()
+            .Distinct()
+            .SelectMany(code => data.Measures.TryGetValue(code, out var series) ? series.Periods : [])
+            .Where(p => p.ByArea.Count > 0)
+            .Select(p => p.Period);
+        return periods.Concat(lait);
     }
 
     private static IReadOnlyList<Observation> BuildSeries(

@@ -99,15 +99,18 @@ public class RagForReportingPeriodTests
             Polarity = Polarity.LowerIsBetter, Frequency = Frequency.CalendarYear,
             Targets = [new ScheduledTarget(P("2015/16"), Target.Numeric(22)), new ScheduledTarget(P("2017/18"), Target.Numeric(20))],
         };
+        // Another measure has a Q3 figure, so the report has current data (a period beyond all the data is refused).
+        var current = new Measure { Id = "q", Title = "q", Unit = MeasureUnit.Percentage, Polarity = Polarity.HigherIsBetter };
         var plan = new Plan
         {
-            Name = "p", LaNumber = 855, FirstYear = 2015, LastYear = 2018, Measures = [measure],
+            Name = "p", LaNumber = 855, FirstYear = 2015, LastYear = 2018, Measures = [measure, current],
             Themes = [new Theme { Id = "T", Title = "T", MeasureIds = ["u18"] }],
         };
         var values = new[]
         {
             new Observation { MeasureId = "u18", Period = P("2012"), Value = 23.5 },
             new Observation { MeasureId = "u18", Period = P("2013"), Value = 20.9 },
+            new Observation { MeasureId = "q", Period = P("2015/16 Q3"), Value = 50 },
         };
 
         var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values, ReportingPeriod = P("2015/16 Q3") }).Rows.Single();
