@@ -104,4 +104,33 @@ public class UpdatedJudgementTests
         Assert.Equal(3, UpdatedIn(q4, "2015/16 Q3")); // the Q4 row is not known in Q3
         Assert.Equal(1, UpdatedIn(q4, "2015/16 Q4"));
     }
+
+    [Theory]
+    [InlineData(4, true)]   // the quarterly data reaches 2024/25 Q4: the financial year 2024/25 first appears in this report
+    [InlineData(1, false)]  // it reaches 2025/26 Q1: the year appeared in the Q4 report, so it is not new now
+    public void Build_DefaultReportingPeriod_FinancialYearUpdatedWhenItFirstAppears(int lastQuarter, bool expected)
+    {
+        var plan = new Plan
+        {
+            Name = "p", LaNumber = 855, FirstYear = 2023, LastYear = 2026,
+            Themes = [new Theme { Id = "T", Title = "T", MeasureIds = ["fy", "q"] }],
+            Measures =
+            [
+                new Measure { Id = "fy", Title = "fy", Unit = MeasureUnit.Percentage, Polarity = Polarity.HigherIsBetter, Frequency = Frequency.FinancialYear },
+                new Measure { Id = "q", Title = "q", Unit = MeasureUnit.Percentage, Polarity = Polarity.HigherIsBetter },
+            ],
+        };
+        var quarters = lastQuarter == 4 ? new[] { P("2024/25 Q3"), P("2024/25 Q4") } : [P("2024/25 Q4"), P("2025/26 Q1")];
+        var values = new List<Observation>
+        {
+            new() { MeasureId = "fy", Period = P("2023/24"), Value = 60 },
+            new() { MeasureId = "fy", Period = P("2024/25"), Value = 62 },
+        };
+        values.AddRange(quarters.Select(q => new Observation { MeasureId = "q", Period = q, Value = 40 }));
+
+        var dashboard = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values });
+
+        Assert.Equal(quarters[^1], dashboard.ReportingPeriod);
+        Assert.Equal(expected, dashboard.Rows.Single(r => r.Measure.Id == "fy").Updated);
+    }
 }
