@@ -40,22 +40,23 @@ public sealed record RagContext
 public static class RagRating
 {
     /// <summary>
-    /// The RAG rating of a dashboard row: the value against <paramref name="inForce"/>, the target in force for the value's
-    /// own period (<see cref="TargetSchedule.InForce"/>), unless the value is out of date for the reporting period
-    /// (<see cref="LatestAvailable.IsOutOfDate"/>) and that target was not set for the value's own year: the latest
-    /// available figure is then shown but not rated, since a target for another year (this year's, or a destination
-    /// years ahead) says nothing about how the figure of a year long past did.
+    /// The RAG rating of a dashboard row: the value against <paramref name="target"/>, the target in force for the value's
+    /// own period (<see cref="TargetSchedule.InForce"/>), set for <paramref name="targetYear"/> (null: a target with no year,
+    /// in force for every period). When the value is out of date for the reporting period
+    /// (<see cref="LatestAvailable.IsOutOfDate"/>) and the target was set for a year that does not contain the value's
+    /// period, the latest available figure is shown but not rated: a target for another year (this year's, or a
+    /// destination years ahead) says nothing about how the figure of a year long past did.
     /// </summary>
-    public static Judgement<Rag> Judge(ScheduledTarget? inForce, Period valuePeriod, Period reporting, RagContext c)
+    public static Judgement<Rag> Judge(Target? target, Period? targetYear, Period valuePeriod, Period reporting, RagContext c)
     {
-        if (inForce is { } t && LatestAvailable.IsOutOfDate(valuePeriod, reporting) && !t.Year.Contains(valuePeriod.End))
+        if (target is not null && targetYear is { } year && LatestAvailable.IsOutOfDate(valuePeriod, reporting) && !year.Contains(valuePeriod.End))
         {
             return None(
                 $"Not rated: the latest figure available is for {valuePeriod.Label}, more than a year before the reporting period " +
-                $"{reporting.Label}, and the target in force ({t.Year.Label}) was not set for {valuePeriod.Label}.");
+                $"{reporting.Label}, and the target in force ({year.Label}) was not set for {valuePeriod.Label}.");
         }
 
-        return Judge(inForce?.Target, c);
+        return Judge(target, c);
     }
 
     public static Judgement<Rag> Judge(Target? target, RagContext c)

@@ -64,7 +64,7 @@ public class RagForReportingPeriodTests
     {
         var inForce = new ScheduledTarget(P(targetYear), Target.Numeric(target));
 
-        var rag = RagRating.Judge(inForce, P(valuePeriod), P(reporting), Lower(value));
+        var rag = RagRating.Judge(inForce.Target, inForce.Year, P(valuePeriod), P(reporting), Lower(value));
 
         Assert.Equal(expected, rag.Outcome);
     }
@@ -74,7 +74,7 @@ public class RagForReportingPeriodTests
     {
         var inForce = new ScheduledTarget(P("2017/18"), Target.Numeric(20));
 
-        var rag = RagRating.Judge(inForce, P("2013"), P("2015/16 Q3"), Lower(20.9));
+        var rag = RagRating.Judge(inForce.Target, inForce.Year, P("2013"), P("2015/16 Q3"), Lower(20.9));
 
         Assert.Equal(
             "Not rated: the latest figure available is for 2013, more than a year before the reporting period 2015/16 Q3, " +
@@ -86,7 +86,14 @@ public class RagForReportingPeriodTests
     [Fact]
     public void Judge_OutOfDateFigureWithoutTarget_SaysNoTarget()
     {
-        Assert.Equal("No target is set for this period.", RagRating.Judge(null, P("2013"), P("2015/16 Q3"), Lower(20.9)).Reason);
+        Assert.Equal("No target is set for this period.", RagRating.Judge(null, null, P("2013"), P("2015/16 Q3"), Lower(20.9)).Reason);
+    }
+
+    [Fact]
+    public void Judge_OutOfDateFigureAgainstATargetWithNoYear_IsRated()
+    {
+        // A target with no year is in force for every period, the figure's own included: 20.9 < 25, Green.
+        Assert.Equal(Rag.Green, RagRating.Judge(Target.Numeric(25), null, P("2013"), P("2015/16 Q3"), Lower(20.9)).Outcome);
     }
 
     [Fact]
