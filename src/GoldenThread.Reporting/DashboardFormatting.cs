@@ -120,7 +120,7 @@ public static class DashboardFormatting
     public static string QuartileText(int? quartile) =>
         quartile is { } q ? q.ToString(CultureInfo.InvariantCulture) : MissingMark;
 
-    /// <summary>Added to the period of a figure more than a year older than the reporting period (<see cref="DashboardRow.OutOfDate"/>).</summary>
+    /// <summary>Added to the period of a figure more than two years older than the reporting period (<see cref="DashboardRow.OutOfDate"/>).</summary>
     public const string LatestAvailableNote = "latest available";
 
     /// <summary>

@@ -51,8 +51,8 @@ public sealed record DashboardRow
     public Period? Period { get; init; }
 
     /// <summary>
-    /// True when <see cref="Period"/> ended more than a year before the reporting period began: the figure is the latest
-    /// available, shown with its period and not rated against a target set for another year (docs/methods.md#rag).
+    /// True when <see cref="Period"/> ended more than two years before the reporting period began: the figure is the latest
+    /// available, shown with its period and not rated against this year's target (docs/methods.md#figures-years-older-than-the-report).
     /// </summary>
     public bool OutOfDate { get; init; }
 

@@ -259,7 +259,7 @@ public static class DashboardBuilder
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
             ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
-        var rag = RagRating.Judge(target?.Target, target?.Year, latest.Period, reporting, new RagContext
+        var rag = RagRating.Judge(target?.Target, target?.Year, TargetSchedule.InForce(m.Targets, reporting)?.Year, latest.Period, reporting, new RagContext
         {
             Value = value,
             Polarity = m.Polarity,

@@ -4,15 +4,16 @@ namespace GoldenThread.Core.Judgements;
 
 /// <summary>Whether a measure's latest figure is current for a reporting period, or only the latest available.</summary>
 /// <remarks>
-/// Rule (docs/methods.md#rag): a figure is <b>out of date</b> when a whole year lies between the end of its period and
-/// the start of the reporting period: its last day plus one year falls before the reporting period's first day. In a
-/// report for 2015/16 Q3 (from 1 October 2015) the 2014/15 financial year (to 31 March 2015) and the 2014 calendar year
-/// are current, the way annual figures usually lag a quarterly report; 2013 and the 2013/14 academic year (to 31 August
-/// 2014) are out of date. In an annual report for 2024/25 (from 1 April 2024) last year's 2023/24 figure is current and
-/// 2022/23's is out of date. An out-of-date figure is still shown, as the latest available, labelled with its period;
-/// it is not rated against a target that was not set for its own year.
+/// Rule (docs/methods.md#figures-years-older-than-the-report): a figure is <b>out of date</b> when more than two whole
+/// years lie between the end of its period and the start of the reporting period: its last day plus two years falls
+/// before the reporting period's first day. Annual statistics are often published a year or more after their year ends
+/// (under-18 conceptions and child poverty 14 to 24 months after), so a figure a year and a half old is often the latest
+/// there is and current for its measure; one more than two years older than the report is not. In a report for 2015/16 Q3
+/// (from 1 October 2015) calendar 2013 is current and 2012 is out of date; in an annual report for 2024/25 (from 1 April
+/// 2024) 2022/23 is current and 2021/22 out of date. An out-of-date figure is still shown, as the latest available,
+/// labelled with its period; it is not rated against this year's target.
 /// </remarks>
 public static class LatestAvailable
 {
-    public static bool IsOutOfDate(Period figure, Period reporting) => figure.End.AddYears(1) < reporting.Start;
+    public static bool IsOutOfDate(Period figure, Period reporting) => figure.End.AddYears(2) < reporting.Start;
 }
