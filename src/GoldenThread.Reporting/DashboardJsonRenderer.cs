@@ -103,6 +103,7 @@ public static class DashboardJsonRenderer
         w.WriteString("polarity", DashboardFormatting.PolarityKey(m.Polarity));
         w.WriteNumber("decimals", m.DecimalPlaces);
         w.WriteBoolean("qualitative", m.Qualitative);
+        w.WriteString("counts", m.Counts.Key());
 
         PeriodLabel(w, "period", row.Period);
         // "2024/25" is written the same for an academic and a financial year; the kind and the days say which.

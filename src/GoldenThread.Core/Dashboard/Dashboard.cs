@@ -68,6 +68,14 @@ public sealed record DashboardRow
     /// <summary>The count the previous value rests on, where known (for disclosure control).</summary>
     public double? PreviousNumerator { get; init; }
 
+    /// <summary>
+    /// The count of children or families the latest value rests on, where known (for disclosure control; never
+    /// published): its numerator, the value of a count, or for a gap the smaller of its two groups' counts. Null when
+    /// unknown or when the measure counts no people; disclosure control then falls back to
+    /// <see cref="Measures.Measure.CountBehind"/>.
+    /// </summary>
+    public double? CountBehind { get; init; }
+
     /// <summary>True when disclosure control has withheld this row's figures (<see cref="ValueText"/> is the marker).</summary>
     public bool Suppressed { get; init; }
 

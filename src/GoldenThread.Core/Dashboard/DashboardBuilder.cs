@@ -127,8 +127,20 @@ public static class DashboardBuilder
     {
         if (m.Gap is { } gap && plan.FindMeasure(gap.GroupMeasureId) is { } g && plan.FindMeasure(gap.ComparisonMeasureId) is { } c)
         {
-            var gaps = GapJudgement.Gaps(Points(seriesOf(g)), Points(seriesOf(c)));
-            return gaps.Select(x => new Observation { MeasureId = m.Id, Period = x.Period, Value = x.Gap, Provenance = Provenance.Computed }).ToList();
+            var groupSeries = seriesOf(g);
+            var comparisonSeries = seriesOf(c);
+            var gaps = GapJudgement.Gaps(Points(groupSeries), Points(comparisonSeries));
+            // A gap and one group's figure give the other group's: the gap rests on the smaller of the two counts.
+            double? CountAt(Measure part, IReadOnlyList<Observation> series, Period p) =>
+                series.LastOrDefault(o => o.Period == p && o.Value is not null) is { } o ? CountOf(part, o) : null;
+            return gaps.Select(x => new Observation
+            {
+                MeasureId = m.Id,
+                Period = x.Period,
+                Value = x.Gap,
+                Provenance = Provenance.Computed,
+                CountBehind = Smaller(CountAt(g, groupSeries, x.Period), CountAt(c, comparisonSeries, x.Period)),
+            }).ToList();
         }
 
         var byPeriod = new Dictionary<Period, Observation>();
@@ -266,6 +278,7 @@ public static class DashboardBuilder
             PreviousPeriod = previous?.Period,
             PreviousValue = previous?.Value,
             PreviousNumerator = previous is null ? null : CountOf(m, previous),
+            CountBehind = CountOf(m, latest),
             Direction = direction,
             Trend = trend,
             Rag = rag,
@@ -301,8 +314,10 @@ public static class DashboardBuilder
 
     private static bool IsYearToQuarterEnd(Period p) => p.Kind is PeriodKind.FinancialQuarter or PeriodKind.FinancialYear;
 
-    /// <summary>The number of children (or events) a figure rests on (<see cref="Measure.CountBehind"/>).</summary>
-    private static double? CountOf(Measure m, Observation o) => m.CountBehind(o.Value, o.Numerator, o.Denominator);
+    /// <summary>The number of children (or events) a figure rests on (<see cref="Measure.CountBehind"/>; a gap's, its smaller group's).</summary>
+    private static double? CountOf(Measure m, Observation o) => o.CountBehind ?? m.CountBehind(o.Value, o.Numerator, o.Denominator);
+
+    private static double? Smaller(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     /// <summary>The value as dashboards write it: the formatted value, and the count in brackets where known (<c>0.59% (2)</c>).</summary>
     public static string ValueText(Measure m, Observation o)

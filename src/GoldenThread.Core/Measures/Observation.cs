@@ -61,4 +61,11 @@ public sealed record Observation
 
     /// <summary>Where the value came from: supplied by the council, or taken from LAIT.</summary>
     public Provenance Provenance { get; init; } = Provenance.Supplied;
+
+    /// <summary>
+    /// For a figure worked out from other figures (a gap between two groups), the smallest count of children or
+    /// families behind them, for disclosure control; null for a figure read from data, whose count comes from its own
+    /// numerator (<see cref="Measure.CountBehind"/>).
+    /// </summary>
+    public double? CountBehind { get; init; }
 }

@@ -113,7 +113,7 @@ public static partial class PlanReader
     private static readonly string[] MeasureKeys =
     [
         "id", "title", "unit", "polarity", "frequency", "decimals", "source", "owner", "lait", "return", "tolerance", "similar-within", "no-quartile",
-        "qualitative", "definition", "targets", "gap",
+        "qualitative", "definition", "targets", "gap", "counts",
     ];
 
     private sealed record IdUse(string Id, string Path, YamlNode Node);
@@ -545,6 +545,13 @@ public static partial class PlanReader
             }
             var noQuartile = f.Flag("no-quartile");
             var qualitative = f.Flag("qualitative");
+            var counts = Parsed(f, "counts", CountedNames.Parse);
+            if (counts is { } c && !c.ArePeople() && returnId is not null && f.Scalar("counts") is { } countsNode)
+            {
+                // Every figure derived from the SSDA903 or the CIN census counts children: disclosure control must stay on.
+                problems.Add(countsNode, f.PathOf("counts"), $"a measure derived from the statutory returns ('{returnId}') counts children, not {c.Key()}; expected children or families, or no 'counts'");
+            }
+
             var targets = f.Mapping("targets");
 
             var measure = new Measure
@@ -564,6 +571,7 @@ public static partial class PlanReader
                 SimilarWithin = similarWithin,
                 NoQuartile = noQuartile,
                 Qualitative = qualitative,
+                CountsGiven = counts,
                 Gap = gap,
             };
             return new MeasureDraft(measure, frequency is not null, targets, f.PathOf("targets"));

@@ -88,6 +88,14 @@ public class PlanReaderInvalidTests
             ]
         },
         {
+            "counts that does not parse", Edited((10, "    polarity: higher-is-better\n    counts: pupils")),
+            ["p.yaml:11: column '13': field 'measures[0].counts': 'pupils' is not what a measure counts; expected children, families, staff, organisations, money or other"]
+        },
+        {
+            "a measure from the returns said to count staff", Edited((10, "    polarity: higher-is-better\n    return: cla-missing\n    counts: staff")),
+            ["p.yaml:12: column '13': field 'measures[0].counts': a measure derived from the statutory returns ('cla-missing') counts children, not staff; expected children or families, or no 'counts'"]
+        },
+        {
             "years as one year", Edited((2, "years: 2020")),
             ["p.yaml:2: column '8': field 'years': '2020' is not a span of years; expected first-last calendar years, e.g. 2020-2023 or 2020-23"]
         },

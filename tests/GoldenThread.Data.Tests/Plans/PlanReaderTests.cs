@@ -73,6 +73,7 @@ public class PlanReaderTests
         Assert.Equal(Tolerance.InUnits(0.5), m.SimilarWithin);
         Assert.False(m.NoQuartile);
         Assert.False(m.Qualitative);
+        Assert.Equal(Counted.Children, m.CountsGiven);
         Assert.Equal("Free early education entitlement take-up ...", m.Definition);
         Assert.Null(m.Gap);
 
@@ -225,5 +226,29 @@ public class PlanReaderTests
 
         Assert.Equal(Polarity.LowerIsBetter, plan.Measures[1].Polarity);
         Assert.Equal(["m1", "m2"], plan.Themes[0].Outcomes[0].MeasureIds);
+    }
+
+    [Theory]
+    [InlineData("staff", Counted.Staff)]
+    [InlineData("organisations", Counted.Organisations)]
+    [InlineData("Families", Counted.Families)]
+    [InlineData("money", Counted.Money)]
+    [InlineData("other", Counted.Other)]
+    public void Read_Counts_ReadsWhatTheMeasureCounts(string written, Counted counted)
+    {
+        var yaml = RepoFiles.FencedBlock("plan-format.md", "yaml").Replace("    counts: children ", $"    counts: {written} ");
+
+        var m = PlanReader.Read(new StringReader(yaml), "p.yaml").Measures[0];
+
+        Assert.Equal(counted, m.Counts);
+    }
+
+    [Fact]
+    public void Read_NoCounts_DefaultsToChildren()
+    {
+        var gld = DocsExample().Measures.Single(m => m.Id == "gld");
+
+        Assert.Null(gld.CountsGiven);
+        Assert.Equal(Counted.Children, gld.Counts);
     }
 }
