@@ -154,4 +154,63 @@ public class DashboardBuilderTests
 
         Assert.Equal(GoldenThread.Core.Statistics.TrendOutcome.CannotBeCalculated, row.RecentTrend!.Value.Outcome);
     }
+
+    [Fact]
+    public void Build_SuppliedJudgementsWithoutPreviousValueOrTarget_AreUsedAndMarkedSupplied()
+    {
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { LaitCode = null }] };
+        var values = new[]
+        {
+            new Observation
+            {
+                MeasureId = "m1", Period = Y2024, Value = 80,
+                SuppliedDirection = new(Direction.Improved, "Appendix A: Better"),
+                SuppliedRag = new(Rag.Green, "Appendix A: G"),
+            },
+        };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Rows.Single();
+
+        Assert.Equal((Direction.Improved, JudgementMethod.Supplied), (row.Direction.Outcome, row.Direction.Method));
+        Assert.Equal((Rag.Green, JudgementMethod.Supplied), (row.Rag.Outcome, row.Rag.Method));
+        Assert.Equal(1, DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Overview.Improved);
+    }
+
+    [Fact]
+    public void Build_SuppliedDirectionWithPreviousValue_ComputedDirectionStands()
+    {
+        // 80 then 70, higher is better: declined by computation; the supplied "Better" is named in the reason only.
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { LaitCode = null }] };
+        var values = new[]
+        {
+            new Observation { MeasureId = "m1", Period = Y2023, Value = 80 },
+            new Observation { MeasureId = "m1", Period = Y2024, Value = 70, SuppliedDirection = new(Direction.Improved, "Appendix A: Better") },
+        };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Rows.Single();
+
+        Assert.Equal((Direction.Declined, JudgementMethod.Tolerance), (row.Direction.Outcome, row.Direction.Method));
+        Assert.Contains("supplied with the judgement improved (Appendix A: Better); the computed judgement stands", row.Direction.Reason);
+    }
+
+    [Fact]
+    public void Build_QualitativeEvidenceWithSuppliedRating_CountsAsNewDataWithNoComparison()
+    {
+        var measure = PlanWith().Measures[0] with { LaitCode = null, Qualitative = true, Unit = MeasureUnit.Score, Frequency = Frequency.Quarterly };
+        var plan = PlanWith() with { Measures = [measure] };
+        var q3 = Period.FinancialQuarter(2015, 3);
+        var values = new[]
+        {
+            new Observation { MeasureId = "m1", Period = q3, Value = null, Note = "See Appendix B", Updated = true, SuppliedRag = new(Rag.Green, "Appendix A: G") },
+        };
+
+        var dashboard = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values, ReportingPeriod = q3 });
+        var row = dashboard.Rows.Single();
+
+        Assert.Equal(q3, row.Period);
+        Assert.Equal("See Appendix B", row.ValueText);
+        Assert.True(row.Updated);
+        Assert.Equal((Rag.Green, JudgementMethod.Supplied), (row.Rag.Outcome, row.Rag.Method));
+        Assert.Equal((1, 1), (dashboard.Overview.WithNewData, dashboard.Overview.NoComparison));
+    }
 }
