@@ -141,8 +141,14 @@ public static class DashboardBuilder
     {
         if (m.Gap is { } gap && plan.FindMeasure(gap.GroupMeasureId) is { } g && plan.FindMeasure(gap.ComparisonMeasureId) is { } c)
         {
-            var gaps = GapJudgement.Gaps(Points(seriesOf(g)), Points(seriesOf(c)));
-            return gaps.Select(x => new Observation { MeasureId = m.Id, Period = x.Period, Value = x.Gap, Provenance = Provenance.Computed }).ToList();
+            // A gap a document states (without its groups' values) stands for its period; computed gaps come first.
+            var gapsByPeriod = own.TryGetValue(m.Id, out var stated) ? stated.ToDictionary(o => o.Period) : [];
+            foreach (var x in GapJudgement.Gaps(Points(seriesOf(g)), Points(seriesOf(c))))
+            {
+                gapsByPeriod[x.Period] = new Observation { MeasureId = m.Id, Period = x.Period, Value = x.Gap, Provenance = Provenance.Computed };
+            }
+
+            return gapsByPeriod.Values.OrderBy(o => o.Period, Period.ByEnd).ToList();
         }
 
         var byPeriod = new Dictionary<Period, Observation>();
@@ -190,7 +196,8 @@ public static class DashboardBuilder
         var withValues = known.Where(o => o.Value is not null).ToList();
         var latest = withValues.LastOrDefault();
         var target = TargetSchedule.InForce(m.Targets, latest?.Period ?? reporting);
-        var targetText = target?.Target.Describe(m.Unit, m.DecimalPlaces);
+        var targetRule = TargetSchedule.TargetFor(m, latest?.Period ?? reporting);
+        var targetText = targetRule?.Describe(m.Unit, m.DecimalPlaces);
 
         if (latest is null)
         {
@@ -244,7 +251,7 @@ public static class DashboardBuilder
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
             ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
-        var rag = SuppliedJudgements.Rag(RagRating.Judge(target?.Target, new RagContext
+        var rag = SuppliedJudgements.Rag(RagRating.Judge(targetRule, new RagContext
         {
             Value = value,
             Polarity = m.Polarity,
@@ -255,6 +262,7 @@ public static class DashboardBuilder
             England = england?.Value,
             StatisticalNeighbourAverage = sn?.Value,
             Previous = previous?.Value,
+            MeasuresAGap = m.Gap is not null,
         }), latest.SuppliedRag);
 
         var trend = comparable

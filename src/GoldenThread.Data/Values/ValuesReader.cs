@@ -238,10 +238,6 @@ public static class ValuesReader
                     : $"expected a measure id of the plan '{plan.Name}'";
                 Error(Measure, $"unknown measure '{measureId}'; {hint}");
             }
-            else if (m.Gap is not null)
-            {
-                Error(Measure, $"'{m.Id}' is a gap measure, whose values come from '{m.Gap.GroupMeasureId}' and '{m.Gap.ComparisonMeasureId}'; expected values for those measures instead");
-            }
             else
             {
                 measure = m;

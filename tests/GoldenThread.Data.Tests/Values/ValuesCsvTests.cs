@@ -99,7 +99,6 @@ public class ValuesCsvTests
         { "unknown measure", "pct-fms,2018/19,5", "v.csv:2: column 'measure': unknown measure 'pct-fms'; did you mean 'pct-fsm'?" },
         { "unknown measure far from any", "attendance,2018/19,5", "v.csv:2: column 'measure': unknown measure 'attendance'; expected a measure id of the plan 'Values test plan'" },
         { "blank measure", ",2018/19,5", "v.csv:2: column 'measure': missing; expected a measure id of the plan" },
-        { "gap measure", "gap-m,2018/19,5", "v.csv:2: column 'measure': 'gap-m' is a gap measure, whose values come from 'pct-fsm' and 'pct-other'; expected values for those measures instead" },
         { "blank period", "pct-fsm,,5", "v.csv:2: column 'period': missing; expected a period such as 2015/16 Q3, 2015/16 or 2015" },
         {
             "period that does not parse", "pct-fsm,2018/2x,5",
@@ -262,6 +261,15 @@ public class ValuesCsvTests
         var e = Fails("measure,period,value,updated\npct-fsm,2018/19,56.2,maybe\n");
 
         Assert.Equal("v.csv:2: column 'updated': 'maybe' is not a yes or no; expected y or n (blank: worked out from the periods)", e.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void ReadCsv_GapMeasureRow_IsTheGapAsStated()
+    {
+        var o = Read("measure,period,value\ngap-m,2018/19,-19.8\n").Single();
+
+        Assert.Equal(("gap-m", -19.8), (o.MeasureId, o.Value));
+        Assert.Equal(Period.AcademicYear(2018), o.Period);
     }
 
     [Fact]
