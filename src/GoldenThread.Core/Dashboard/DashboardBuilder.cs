@@ -107,13 +107,14 @@ public static class DashboardBuilder
     /// year it closes). A quarter or a financial, academic or calendar year is the reporting period itself, so the
     /// 2024/25 academic year's results are reported as 2024/25, not as the financial year their last day falls in. A
     /// month or a snapshot date is reported in the financial quarter containing it (reports are quarterly, not monthly),
-    /// and a range of years in its last year.
+    /// and a range of years in its last year. A financial year whose own quarters, months or snapshots are also in the
+    /// data is reported as its fourth quarter: a council reporting quarterly reports its year end as Q4, so that the
+    /// previous report is Q3, not the year before.
     /// </remarks>
     public static Period DefaultReportingPeriod(IEnumerable<Observation> observations)
     {
-        var latest = observations
-            .Where(o => o.Value is not null)
-            .Select(o => o.Period)
+        var periods = observations.Where(o => o.Value is not null).Select(o => o.Period).ToList();
+        var latest = periods
             .OrderByDescending(p => p.End)
             .ThenByDescending(p => p.Start)
             .Select(p => (Period?)p)
@@ -123,8 +124,10 @@ public static class DashboardBuilder
             throw new NothingToReportException("There are no values to report on: give the council's values (--data), all councils' data (--benchmarks) or statutory returns, or a reporting period (--period).");
         }
 
+        var reportedQuarterly = periods.Any(x => x.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot && p.Contains(x.End));
         return p.Kind switch
         {
+            PeriodKind.FinancialYear when reportedQuarterly => Period.FinancialQuarter(p.Start.Year, 4),
             PeriodKind.FinancialQuarter or PeriodKind.FinancialYear or PeriodKind.AcademicYear or PeriodKind.CalendarYear => p.WithQualifier(null),
             PeriodKind.MultiYear => Period.YearOf(p.Basis, p.Basis == YearBasis.Calendar ? p.End.Year : p.End.Year - 1),
             _ => Period.FinancialQuarterContaining(p.End),

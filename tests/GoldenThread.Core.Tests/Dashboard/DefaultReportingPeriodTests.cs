@@ -26,6 +26,11 @@ public class DefaultReportingPeriodTests
             "quarter and month end together", [Period.AcademicYear(2014), Period.Month(2015, 12), Period.FinancialQuarter(2015, 3)], Period.FinancialQuarter(2015, 3)
         },
         { "a quarter before the year it closes", [Period.FinancialYear(2024), Period.FinancialQuarter(2024, 4)], Period.FinancialQuarter(2024, 4) },
+        {
+            // Rolling twelve-month figures from the returns: the quarters to Q3, then the year to 31 March: its Q4.
+            "a year reported with its own quarters", [Period.FinancialQuarter(2024, 2), Period.FinancialQuarter(2024, 3), Period.FinancialYear(2024)], Period.FinancialQuarter(2024, 4)
+        },
+        { "a year with last year's quarters only", [Period.FinancialQuarter(2023, 3), Period.FinancialYear(2024)], Period.FinancialYear(2024) },
         { "a month: its financial quarter", [Period.FinancialYear(2024), Period.Month(2025, 5)], Period.FinancialQuarter(2025, 1) },
         { "a snapshot: its financial quarter", [Period.Snapshot(new DateOnly(2016, 3, 31))], Period.FinancialQuarter(2015, 4) },
         { "a calendar range: its last year", [Period.MultiYear(YearBasis.Calendar, 2020, 2022)], Period.CalendarYear(2022) },
