@@ -122,6 +122,7 @@ public static class DashboardJsonRenderer
         w.WriteString("direction", DashboardFormatting.DirectionKey(row.Direction.Outcome));
         w.WriteString("directionReason", row.Direction.Reason);
         w.WriteString("directionMethod", DashboardFormatting.MethodKey(row.Direction.Method));
+        Provenance(w, "directionProvenance", row.Direction.Provenance);
 
         w.WriteStartArray("trend");
         foreach (var p in row.Trend)
@@ -137,6 +138,7 @@ public static class DashboardJsonRenderer
         w.WriteString("rag", DashboardFormatting.RagKey(row.Rag.Outcome));
         w.WriteString("ragReason", row.Rag.Reason);
         w.WriteString("ragMethod", DashboardFormatting.MethodKey(row.Rag.Method));
+        Provenance(w, "ragProvenance", row.Rag.Provenance);
         w.WriteString("target", row.TargetText);
         PeriodLabel(w, "targetYear", row.TargetYear);
 

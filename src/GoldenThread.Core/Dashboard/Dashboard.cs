@@ -47,7 +47,10 @@ public sealed record DashboardRow
 
     public required string OutcomeTitle { get; init; }
 
-    /// <summary>The latest period with a value at the reporting period; null when there is none ("awaiting local data").</summary>
+    /// <summary>
+    /// The latest period with a value at the reporting period (for a qualitative measure, of its latest evidence); null when
+    /// there is none ("awaiting local data").
+    /// </summary>
     public Period? Period { get; init; }
 
     public double? Value { get; init; }

@@ -100,21 +100,38 @@ public static class DashboardBuilder
     }
 
     /// <summary>
-    /// The reporting period when none is asked for: the financial quarter containing the last day of the latest data when
-    /// any measure has quarterly, monthly or snapshot data; otherwise the financial year containing it.
+    /// The reporting period when none is asked for: the latest period the measures have data for (docs/methods.md#reporting-period).
     /// </summary>
+    /// <remarks>
+    /// The value whose period ends last decides; of several ending on the same day, the shortest (a quarter before the
+    /// year it closes). A quarter or a financial, academic or calendar year is the reporting period itself, so the
+    /// 2024/25 academic year's results are reported as 2024/25, not as the financial year their last day falls in. A
+    /// month or a snapshot date is reported in the financial quarter containing it (reports are quarterly, not monthly),
+    /// and a range of years in its last year. A financial year whose own quarters, months or snapshots are also in the
+    /// data is reported as its fourth quarter: a council reporting quarterly reports its year end as Q4, so that the
+    /// previous report is Q3, not the year before.
+    /// </remarks>
     public static Period DefaultReportingPeriod(IEnumerable<Observation> observations)
     {
-        var list = observations.Where(o => o.Value is not null).ToList();
-        if (list.Count == 0)
+        var periods = observations.Where(o => o.Value is not null).Select(o => o.Period).ToList();
+        var latest = periods
+            .OrderByDescending(p => p.End)
+            .ThenByDescending(p => p.Start)
+            .Select(p => (Period?)p)
+            .FirstOrDefault();
+        if (latest is not { } p)
         {
             throw new NothingToReportException("There are no values to report on: give the council's values (--data), all councils' data (--benchmarks) or statutory returns, or a reporting period (--period).");
         }
 
-        var last = list.Max(o => o.Period.End);
-        var subAnnual = list.Any(o => o.Period.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot);
-        var quarter = Period.FinancialQuarterContaining(last);
-        return subAnnual ? quarter : Period.FinancialYear(quarter.FinancialStartYear);
+        var reportedQuarterly = periods.Any(x => x.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot && p.Contains(x.End));
+        return p.Kind switch
+        {
+            PeriodKind.FinancialYear when reportedQuarterly => Period.FinancialQuarter(p.Start.Year, 4),
+            PeriodKind.FinancialQuarter or PeriodKind.FinancialYear or PeriodKind.AcademicYear or PeriodKind.CalendarYear => p.WithQualifier(null),
+            PeriodKind.MultiYear => Period.YearOf(p.Basis, p.Basis == YearBasis.Calendar ? p.End.Year : p.End.Year - 1),
+            _ => Period.FinancialQuarterContaining(p.End),
+        };
     }
 
     private static IReadOnlyList<Observation> BuildSeries(
@@ -129,18 +146,26 @@ public static class DashboardBuilder
         {
             var groupSeries = seriesOf(g);
             var comparisonSeries = seriesOf(c);
-            var gaps = GapJudgement.Gaps(Points(groupSeries), Points(comparisonSeries));
+
             // A gap and one group's figure give the other group's: the gap rests on the smaller of the two counts.
             double? CountAt(Measure part, IReadOnlyList<Observation> series, Period p) =>
                 series.LastOrDefault(o => o.Period == p && o.Value is not null) is { } o ? CountOf(part, o) : null;
-            return gaps.Select(x => new Observation
+
+            // A gap a document states (without its groups' values) stands for its period; computed gaps come first.
+            var gapsByPeriod = own.TryGetValue(m.Id, out var stated) ? stated.ToDictionary(o => o.Period) : [];
+            foreach (var x in GapJudgement.Gaps(Points(groupSeries), Points(comparisonSeries)))
             {
-                MeasureId = m.Id,
-                Period = x.Period,
-                Value = x.Gap,
-                Provenance = Provenance.Computed,
-                CountBehind = Smaller(CountAt(g, groupSeries, x.Period), CountAt(c, comparisonSeries, x.Period)),
-            }).ToList();
+                gapsByPeriod[x.Period] = new Observation
+                {
+                    MeasureId = m.Id,
+                    Period = x.Period,
+                    Value = x.Gap,
+                    Provenance = Provenance.Computed,
+                    CountBehind = Smaller(CountAt(g, groupSeries, x.Period), CountAt(c, comparisonSeries, x.Period)),
+                };
+            }
+
+            return gapsByPeriod.Values.OrderBy(o => o.Period, Period.ByEnd).ToList();
         }
 
         var byPeriod = new Dictionary<Period, Observation>();
@@ -188,25 +213,30 @@ public static class DashboardBuilder
         var withValues = known.Where(o => o.Value is not null).ToList();
         var latest = withValues.LastOrDefault();
         var target = TargetSchedule.InForce(m.Targets, latest?.Period ?? reporting);
-        var targetText = target?.Target.Describe(m.Unit, m.DecimalPlaces);
+        var targetRule = TargetSchedule.TargetFor(m, latest?.Period ?? reporting);
+        var targetText = targetRule?.Describe(m.Unit, m.DecimalPlaces);
 
         if (latest is null)
         {
             var note = known.LastOrDefault()?.Note;
             var awaiting = m.Qualitative ? (note ?? "See evidence") : "Awaiting local data";
             var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : "No value for this measure at the reporting period.";
+            // A qualitative measure's evidence for a period may come with the report's judgements of it and its updated flag.
+            var evidence = m.Qualitative ? known.LastOrDefault() : null;
             return new DashboardRow
             {
                 Measure = m,
                 OutcomeId = outcomeId,
                 OutcomeTitle = outcomeTitle,
+                Period = evidence?.Period,
                 ValueText = awaiting,
-                Direction = new(Direction.NoComparison, why),
-                Rag = new(Rag.None, why),
+                Direction = SuppliedJudgements.Direction(new(Direction.NoComparison, why), evidence?.SuppliedDirection),
+                Rag = SuppliedJudgements.Rag(new(Rag.None, why), evidence?.SuppliedRag),
                 TargetText = targetText,
                 TargetYear = target?.Year,
                 QuartileReason = why,
                 StatisticalNeighbourComparison = new(Comparison.NotAvailable, why),
+                Updated = evidence is null ? null : evidence.Updated ?? (previousReport is not { } pe || evidence.Period.End > pe.End),
                 Note = note,
             };
         }
@@ -215,8 +245,10 @@ public static class DashboardBuilder
         // The like-for-like series ending at the latest value: the previous point, the trend and the trajectory use it.
         var comparable = withValues.Where(o => Comparable(m, o.Period, latest.Period)).ToList();
         var previous = comparable.Count >= 2 ? comparable[^2] : null;
-        var direction = (previous is not null ? Significance.Change(m, previous, latest) : null)
-            ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F);
+        var direction = SuppliedJudgements.Direction(
+            (previous is not null ? Significance.Change(m, previous, latest) : null)
+                ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F),
+            latest.SuppliedDirection);
 
         var national = NationalFigures.Lookup(m, latest, data, homeLa);
         var supplied = latest.Benchmarks;
@@ -236,7 +268,7 @@ public static class DashboardBuilder
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
             ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
-        var rag = RagRating.Judge(target?.Target, new RagContext
+        var rag = SuppliedJudgements.Rag(RagRating.Judge(targetRule, new RagContext
         {
             Value = value,
             Polarity = m.Polarity,
@@ -247,7 +279,8 @@ public static class DashboardBuilder
             England = england?.Value,
             StatisticalNeighbourAverage = sn?.Value,
             Previous = previous?.Value,
-        });
+            MeasuresAGap = m.Gap is not null,
+        }), latest.SuppliedRag);
 
         var trend = comparable
             .TakeLast(trendPoints)

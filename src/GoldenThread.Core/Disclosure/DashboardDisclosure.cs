@@ -137,7 +137,7 @@ public static class DashboardDisclosure
 
     /// <summary>Increase, reduce and gap-narrowing targets are rated against the previous value, which their reason quotes.</summary>
     private static bool RatedAgainstPrevious(DashboardRow row) =>
-        row.Period is { } p && TargetSchedule.InForce(row.Measure.Targets, p)?.Target.Kind is
+        row.Period is { } p && TargetSchedule.TargetFor(row.Measure, p)?.Kind is
             TargetKind.Increase or TargetKind.Reduce or TargetKind.GapNarrowing;
 
     private static Judgement<T> Redact<T>(Judgement<T> judgement, string reason)

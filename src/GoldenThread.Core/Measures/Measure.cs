@@ -56,6 +56,12 @@ public sealed record Measure
 
     public IReadOnlyList<ScheduledTarget> Targets { get; init; } = [];
 
+    /// <summary>
+    /// A target the plan states without a year ("81%", "in top 25% of local authorities"), in force for every period;
+    /// a measure has either this or yearly <see cref="Targets"/>, never both (the plan reader enforces it).
+    /// </summary>
+    public Target? StandingTarget { get; init; }
+
     public GapDefinition? Gap { get; init; }
 
     /// <summary>True when national quartiles do not apply (LAIT's <c>No_Quartile</c> flag, or the plan says so).</summary>

@@ -1,3 +1,4 @@
+using GoldenThread.Core.Judgements;
 using GoldenThread.Core.Periods;
 
 namespace GoldenThread.Core.Measures;
@@ -58,6 +59,15 @@ public sealed record Observation
     /// worked out from the periods (docs/methods.md#updated).
     /// </summary>
     public bool? Updated { get; init; }
+
+    /// <summary>
+    /// A direction of travel given with the value, used only where none can be computed (no previous comparable value):
+    /// see <see cref="SuppliedJudgements"/>.
+    /// </summary>
+    public SuppliedJudgement<Direction>? SuppliedDirection { get; init; }
+
+    /// <summary>A RAG rating given with the value, used only where none can be computed (no rateable target, or a comparator missing).</summary>
+    public SuppliedJudgement<Rag>? SuppliedRag { get; init; }
 
     /// <summary>Where the value came from: supplied by the council, or taken from LAIT.</summary>
     public Provenance Provenance { get; init; } = Provenance.Supplied;

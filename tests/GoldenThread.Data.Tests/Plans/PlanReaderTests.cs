@@ -138,6 +138,23 @@ public class PlanReaderTests
         """;
 
     [Fact]
+    public void Read_DocsExtensionsExample_ReadsAimsThemeActionsExpectedResultsVoiceMeasuresAndTargetsWithNoYear()
+    {
+        var plan = PlanReader.Read(new StringReader(RepoFiles.FencedBlocks("plan-format.md", "yaml")[1]), "plan-format.md");
+
+        var theme = Assert.Single(plan.Themes);
+        Assert.Equal(["Improving achievement and pupils' progress"], theme.Aims);
+        Assert.Equal(("EA-1", "Partners are active in the Central Bedfordshire Teaching School Partnership"), (theme.Actions[0].Code, theme.Actions[0].Text));
+        Assert.Equal(["Reduce the number of schools below national floor standards"], theme.Outcomes[0].ExpectedResults);
+        Assert.Equal(["young-inspectors"], Assert.Single(plan.CrossCuttingThemes).MeasureIds);
+        var gcse = plan.FindMeasure("gcse-5ac-em")!;
+        Assert.Empty(gcse.Targets);
+        Assert.Equal(TargetKind.TopQuartile, gcse.StandingTarget!.Kind);
+        Assert.Equal(TargetKind.GapNarrowing, plan.FindMeasure("gcse-fsm-5ac-em")!.StandingTarget!.Kind);
+        Assert.Equal(TargetKind.ToBeConfirmed, plan.FindMeasure("young-inspectors")!.StandingTarget!.Kind);
+    }
+
+    [Fact]
     public void Read_MinimalPlan_AppliesDefaults()
     {
         var plan = PlanReader.Read(new StringReader(Minimal), "minimal.yaml");
