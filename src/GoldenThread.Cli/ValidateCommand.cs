@@ -18,7 +18,7 @@ internal static class ValidateCommand
         {
             var p = PlanReader.ReadFile(parse.GetValue(plan)!);
             var outcomes = p.Themes.Sum(t => t.Outcomes.Count);
-            var actions = p.Themes.Sum(t => t.Outcomes.Sum(o => o.Actions.Count));
+            var actions = p.Themes.Sum(t => t.Actions.Count + t.Outcomes.Sum(o => o.Actions.Count));
             var intentions = p.Themes.Sum(t => t.Outcomes.Sum(o => o.Intentions.Count));
             Console.WriteLine($"{parse.GetValue(plan)}: valid: {p.Themes.Count} themes, {outcomes} outcomes, {intentions} commissioning intentions, {actions} actions, {p.Measures.Count} measures.");
             if (parse.GetValue(data) is { } valuesPath)

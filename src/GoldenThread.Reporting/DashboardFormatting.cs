@@ -52,7 +52,7 @@ public static class DashboardFormatting
 
     public const string MissingMeaning = "no figure: missing, suppressed or not applicable";
 
-    public const string SuppliedMeaning = "supplied in the council's own data, not computed from all councils' published data";
+    public const string SuppliedMeaning = "supplied in the council's own data, not computed (a benchmark not computed from all councils' published data, or a judgement whose inputs were not given)";
 
     public const string ProvisionalMeaning = "provisional value";
 
@@ -79,8 +79,49 @@ public static class DashboardFormatting
         JudgementMethod.Tolerance => "tolerance",
         JudgementMethod.Significance => "significance",
         JudgementMethod.Exact => "exact",
+        JudgementMethod.Supplied => "supplied",
         _ => "not applicable",
     };
+
+    /// <summary>
+    /// The names of the figures and judgements on a row that were supplied in the council's own data rather than computed
+    /// (the workbook's "Supplied" column and every list of what is marked <see cref="SuppliedMark"/>).
+    /// </summary>
+    public static IReadOnlyList<string> SuppliedItems(DashboardRow row)
+    {
+        var supplied = new List<string>();
+        if (row.Direction.Method == JudgementMethod.Supplied)
+        {
+            supplied.Add("direction of travel");
+        }
+
+        if (row.Rag.Method == JudgementMethod.Supplied)
+        {
+            supplied.Add("RAG");
+        }
+
+        if (row.StatisticalNeighbourAverage?.Provenance == Provenance.Supplied)
+        {
+            supplied.Add("statistical neighbour average");
+        }
+
+        if (row.England?.Provenance == Provenance.Supplied)
+        {
+            supplied.Add("England");
+        }
+
+        if (row.Region?.Provenance == Provenance.Supplied)
+        {
+            supplied.Add("region");
+        }
+
+        if (row.QuartileProvenance == Provenance.Supplied)
+        {
+            supplied.Add("quartile");
+        }
+
+        return supplied;
+    }
 
     public static string ProvenanceKey(Provenance provenance) => provenance == Provenance.Supplied ? "supplied" : "computed";
 

@@ -185,7 +185,9 @@ public static class DashboardHtmlRenderer
         w.Raw("</td>");
 
         w.Raw("<td class=\"govuk-table__cell\" title=\"").Text(row.Direction.Reason).Raw("\">")
-            .Text(DashboardFormatting.DirectionWords(row.Direction.Outcome)).Raw("</td>");
+            .Text(DashboardFormatting.DirectionWords(row.Direction.Outcome));
+        SuppliedJudgementMark(w, row.Direction.Method);
+        w.Raw("</td>");
 
         w.Raw("<td class=\"govuk-table__cell\">");
         var svg = Sparkline.ToSvg(Sparkline.PointsOf(row), $"Trend of {m.Title}: ");
@@ -201,7 +203,9 @@ public static class DashboardHtmlRenderer
         w.Raw("</td>");
 
         w.Raw("<td class=\"govuk-table__cell\" title=\"").Text(row.Rag.Reason).Raw("\"><strong class=\"govuk-tag ")
-            .Raw(RagClass(row.Rag.Outcome)).Raw("\">").Text(DashboardFormatting.RagWords(row.Rag.Outcome)).Raw("</strong></td>");
+            .Raw(RagClass(row.Rag.Outcome)).Raw("\">").Text(DashboardFormatting.RagWords(row.Rag.Outcome)).Raw("</strong>");
+        SuppliedJudgementMark(w, row.Rag.Method);
+        w.Raw("</td>");
 
         w.Raw("<td class=\"govuk-table__cell\" title=\"").Text(row.QuartileReason).Raw("\">");
         if (row.Quartile is { } q)
@@ -307,6 +311,14 @@ public static class DashboardHtmlRenderer
         else
         {
             Missing(w, missingWords);
+        }
+    }
+
+    private static void SuppliedJudgementMark(HtmlWriter w, JudgementMethod method)
+    {
+        if (method == JudgementMethod.Supplied)
+        {
+            Sup(w, DashboardFormatting.SuppliedMark, "supplied");
         }
     }
 

@@ -104,6 +104,7 @@ public static class DashboardJsonRenderer
         w.WriteString("polarity", DashboardFormatting.PolarityKey(m.Polarity));
         w.WriteNumber("decimals", m.DecimalPlaces);
         w.WriteBoolean("qualitative", m.Qualitative);
+        w.WriteString("counts", m.Counts.Key());
 
         PeriodLabel(w, "period", row.Period);
         // "2024/25" is written the same for an academic and a financial year; the kind and the days say which.
@@ -123,6 +124,7 @@ public static class DashboardJsonRenderer
         w.WriteString("direction", DashboardFormatting.DirectionKey(row.Direction.Outcome));
         w.WriteString("directionReason", row.Direction.Reason);
         w.WriteString("directionMethod", DashboardFormatting.MethodKey(row.Direction.Method));
+        Provenance(w, "directionProvenance", row.Direction.Provenance);
 
         w.WriteStartArray("trend");
         foreach (var p in row.Trend)
@@ -138,6 +140,7 @@ public static class DashboardJsonRenderer
         w.WriteString("rag", DashboardFormatting.RagKey(row.Rag.Outcome));
         w.WriteString("ragReason", row.Rag.Reason);
         w.WriteString("ragMethod", DashboardFormatting.MethodKey(row.Rag.Method));
+        Provenance(w, "ragProvenance", row.Rag.Provenance);
         w.WriteString("target", row.TargetText);
         PeriodLabel(w, "targetYear", row.TargetYear);
 

@@ -29,7 +29,7 @@ public static class DashboardXlsxRenderer
         "Theme", "Measure ID", "Measure", "Updated", "Latest period", "Value", "Value as reported", "Numerator", "Denominator",
         "Status", "Previous period", "Previous value", "Better or worse than previous", "RAG", "National quartile (1 = top)",
         "National rank", "Councils ranked", "Statistical neighbour average", "Compared with statistical neighbours", "England",
-        "Region", "Target", "Target year", "Supplied figures", "Outcome", "Note",
+        "Region", "Target", "Target year", "Supplied", "Outcome", "Note",
     ];
 
     private static readonly double[] DashboardWidthsChars =
@@ -112,7 +112,8 @@ public static class DashboardXlsxRenderer
 
         rows.Next().Text(
             $"{DashboardFormatting.MissingMark} means no figure (missing, suppressed or not applicable). " +
-            "Supplied figures come from the council's own data, not from all councils' published data. " +
+            "The Supplied column names the figures and judgements that come from the council's own data rather than being computed " +
+            "(benchmarks not from all councils' published data; judgements whose inputs the data does not give). " +
             "Reasons for every judgement are on the Reasons sheet; trend points on the Trend sheet.", styles.Plain);
         rows.Next();
 
@@ -186,31 +187,7 @@ public static class DashboardXlsxRenderer
         r.Text(row.Note ?? "", styles.Plain);
     }
 
-    private static string SuppliedFigures(DashboardRow row)
-    {
-        var supplied = new List<string>();
-        if (row.StatisticalNeighbourAverage?.Provenance == Provenance.Supplied)
-        {
-            supplied.Add("statistical neighbour average");
-        }
-
-        if (row.England?.Provenance == Provenance.Supplied)
-        {
-            supplied.Add("England");
-        }
-
-        if (row.Region?.Provenance == Provenance.Supplied)
-        {
-            supplied.Add("region");
-        }
-
-        if (row.QuartileProvenance == Provenance.Supplied)
-        {
-            supplied.Add("quartile");
-        }
-
-        return supplied.Count == 0 ? "" : string.Join(", ", supplied);
-    }
+    private static string SuppliedFigures(DashboardRow row) => string.Join(", ", DashboardFormatting.SuppliedItems(row));
 
     private static Worksheet BuildReasonsSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
     {

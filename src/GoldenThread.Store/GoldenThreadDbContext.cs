@@ -55,6 +55,8 @@ public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext
             e.Property(v => v.PeriodQualifier).HasMaxLength(20);
             e.Property(v => v.Status).HasMaxLength(20);
             e.Property(v => v.SourceName).HasMaxLength(400);
+            e.Property(v => v.Direction).HasMaxLength(40);
+            e.Property(v => v.Rag).HasMaxLength(10);
             e.HasIndex(v => new { v.WorkspaceId, v.MeasureId });
             e.HasOne<WorkspaceRow>().WithMany().HasForeignKey(v => v.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -1,3 +1,4 @@
+using GoldenThread.Core.Judgements;
 using GoldenThread.Core.Measures;
 using GoldenThread.Core.Plans;
 using GoldenThread.Data;
@@ -230,6 +231,10 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
             SnAverage = o.Benchmarks?.StatisticalNeighbourAverage,
             Quartile = o.Benchmarks?.Quartile,
             Updated = o.Updated,
+            Direction = o.SuppliedDirection is { } d ? SuppliedJudgements.DirectionWords(d.Outcome) : null,
+            DirectionReason = o.SuppliedDirection?.Reason,
+            Rag = o.SuppliedRag is { } g ? SuppliedJudgements.RagWords(g.Outcome).ToLowerInvariant() : null,
+            RagReason = o.SuppliedRag?.Reason,
             SourceName = source,
             ImportedUtc = now,
         };
@@ -249,7 +254,36 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
             Note = r.Note,
             Benchmarks = benchmarks.IsEmpty ? null : benchmarks,
             Updated = r.Updated,
+            SuppliedDirection = SuppliedDirectionOf(r),
+            SuppliedRag = SuppliedRagOf(r),
             Provenance = Provenance.Supplied,
         };
+    }
+
+    // The words ToRow writes (SuppliedJudgements' own); anything else is not a supplied judgement.
+    private static SuppliedJudgement<Direction>? SuppliedDirectionOf(ValueRow r)
+    {
+        Direction? direction = r.Direction switch
+        {
+            "improved" => Direction.Improved,
+            "no significant change" => Direction.NoSignificantChange,
+            "declined" => Direction.Declined,
+            "higher" => Direction.Higher,
+            "lower" => Direction.Lower,
+            _ => null,
+        };
+        return direction is { } d && r.DirectionReason is { } reason ? new(d, reason) : null;
+    }
+
+    private static SuppliedJudgement<Rag>? SuppliedRagOf(ValueRow r)
+    {
+        Rag? rag = r.Rag switch
+        {
+            "red" => Rag.Red,
+            "amber" => Rag.Amber,
+            "green" => Rag.Green,
+            _ => null,
+        };
+        return rag is { } g && r.RagReason is { } reason ? new(g, reason) : null;
     }
 }

@@ -39,7 +39,8 @@ public class SampleDashboardTests
         var outDir = CliRunner.TempDirectory();
         var bds = Path.GetFullPath(Path.Combine(CliRunner.RepositoryRoot, "..", "shared", "data", "lait", "bds_long.csv"));
 
-        var result = CliRunner.Run(["report", "--sample", "leicestershire-2015-16-q3", "--benchmarks", bds, "--la", "all", "--out", outDir]);
+        // The period named: with LAIT added, the latest period with data would be LAIT's, years after the report.
+        var result = CliRunner.Run(["report", "--sample", "leicestershire-2015-16-q3", "--benchmarks", bds, "--period", "2015/16 Q3", "--la", "all", "--out", outDir]);
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         JsonElement Leavers(string folder) => Measure(
@@ -151,12 +152,12 @@ public class SampleDashboardTests
         Assert.Equal("red", leavers.GetProperty("rag").GetString());
         Assert.Equal("worse", leavers.GetProperty("snComparison").GetString()); // 66.7 against 74.1
 
-        // 12.55% against a target below 9%: Red, as the dashboard's Amber is by a rule the report does not state.
+        // 12.55% against a target below 9%: Red computed, though the dashboard says Amber by a rule the report does not state.
         var moves = Measure(dashboard, "id", "placements-3plus");
         Assert.Equal("red", moves.GetProperty("rag").GetString());
 
-        // The report's 28 measures with new data: 26 of them have a value (two are qualitative or not legible).
-        Assert.Equal(26, dashboard.GetProperty("overview").GetProperty("withNewData").GetInt32());
+        // The report's 28 measures with new data: 27 here (the custody row is not legible; Q3AppendixATests has the rest).
+        Assert.Equal(27, dashboard.GetProperty("overview").GetProperty("withNewData").GetInt32());
     }
 
     [Fact]

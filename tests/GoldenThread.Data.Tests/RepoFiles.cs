@@ -20,16 +20,21 @@ internal static class RepoFiles
     }
 
     /// <summary>The first fenced block of the given language in a markdown file under docs/.</summary>
-    public static string FencedBlock(string docsFile, string language)
+    public static string FencedBlock(string docsFile, string language) => FencedBlocks(docsFile, language)[0];
+
+    /// <summary>Every fenced block of the given language in a markdown file under docs/, in order.</summary>
+    public static IReadOnlyList<string> FencedBlocks(string docsFile, string language)
     {
         var lines = File.ReadAllLines(Path.Combine(Root, "docs", docsFile));
+        var blocks = new List<string>();
         var start = Array.FindIndex(lines, l => l.Trim() == "```" + language);
-        if (start < 0)
+        while (start >= 0)
         {
-            throw new InvalidOperationException($"no ```{language} block in docs/{docsFile}");
+            var end = Array.FindIndex(lines, start + 1, l => l.Trim() == "```");
+            blocks.Add(string.Join("\n", lines[(start + 1)..end]) + "\n");
+            start = Array.FindIndex(lines, end + 1, l => l.Trim() == "```" + language);
         }
 
-        var end = Array.FindIndex(lines, start + 1, l => l.Trim() == "```");
-        return string.Join("\n", lines[(start + 1)..end]) + "\n";
+        return blocks.Count > 0 ? blocks : throw new InvalidOperationException($"no ```{language} block in docs/{docsFile}");
     }
 }

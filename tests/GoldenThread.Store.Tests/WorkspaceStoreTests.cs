@@ -79,6 +79,28 @@ public sealed class WorkspaceStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportAsync_SuppliedJudgements_RoundTripWithTheirReasons(StoreProvider provider)
+    {
+        var (db, store, context) = await OpenAsync(provider);
+        await using var _ = db;
+        await using var __ = context;
+        const string values = """
+            measure,period,value,direction,direction_reason,rag,rag_reason
+            m1,2019/20 Q3,5,no significant change,Appendix A: Same,green,Appendix A: G
+            m2,2019/20,12,declined,para 16,,
+            """;
+
+        await store.ImportAsync(new WorkspaceImport { WorkspaceId = "test", PlanYaml = PlanYaml, ValuesText = values });
+
+        var loaded = (await store.LoadValuesAsync("test")).OrderBy(v => v.MeasureId).ToList();
+        Assert.Equal((GoldenThread.Core.Judgements.Direction.NoSignificantChange, "Appendix A: Same"), (loaded[0].SuppliedDirection!.Outcome, loaded[0].SuppliedDirection!.Reason));
+        Assert.Equal((GoldenThread.Core.Judgements.Rag.Green, "Appendix A: G"), (loaded[0].SuppliedRag!.Outcome, loaded[0].SuppliedRag!.Reason));
+        Assert.Equal(GoldenThread.Core.Judgements.Direction.Declined, loaded[1].SuppliedDirection!.Outcome);
+        Assert.Null(loaded[1].SuppliedRag);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ImportAsync_BadValues_LeavesStoredPlanAndValuesUntouched(StoreProvider provider)
     {
         var (db, store, context) = await OpenAsync(provider);
@@ -169,7 +191,7 @@ public sealed class WorkspaceStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task MigrateAsync_FreshDatabase_AppliesInitialSchemaOnceOnly(StoreProvider provider)
+    public async Task MigrateAsync_FreshDatabase_AppliesEachMigrationOnceOnly(StoreProvider provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
         await using var _ = db;
@@ -177,8 +199,9 @@ public sealed class WorkspaceStoreTests
         var first = await StoreMigrator.MigrateAsync(db.Connection);
         var second = await StoreMigrator.MigrateAsync(db.Connection);
 
-        Assert.Single(first);
+        Assert.Equal(2, first.Count);
         Assert.EndsWith("_InitialSchema", first[0]);
+        Assert.EndsWith("_SuppliedJudgements", first[1]);
         Assert.Empty(second);
         await using var context = db.Connection.CreateContext();
         Assert.Empty(await context.Workspaces.ToListAsync());

@@ -67,6 +67,14 @@ public sealed record AreaComparisonRow(AreaFigure Figure, FigureState State, IRe
 
     /// <summary>The interval as it may be published (null when suppressed or absent).</summary>
     public ConfidenceInterval? ShownInterval95 => State == FigureState.Shown ? Figure.Interval95 : null;
+
+    /// <summary>
+    /// The note as it may be published: a note beside a figure withheld for a small count may quote it, so it is
+    /// withheld too (with words saying so); otherwise the note as given.
+    /// </summary>
+    public string? ShownNote => State == FigureState.SuppressedSmallCount && Figure.Note is not null
+        ? "Not shown: the note may quote a figure withheld for a small count (disclosure control)."
+        : Figure.Note;
 }
 
 /// <summary>One indicator for one group: every area's row, compared with the benchmarks.</summary>

@@ -47,7 +47,10 @@ public sealed record DashboardRow
 
     public required string OutcomeTitle { get; init; }
 
-    /// <summary>The latest period with a value at the reporting period; null when there is none ("awaiting local data").</summary>
+    /// <summary>
+    /// The latest period with a value at the reporting period (for a qualitative measure, of its latest evidence); null when
+    /// there is none ("awaiting local data").
+    /// </summary>
     public Period? Period { get; init; }
 
     /// <summary>
@@ -73,6 +76,14 @@ public sealed record DashboardRow
 
     /// <summary>The count the previous value rests on, where known (for disclosure control).</summary>
     public double? PreviousNumerator { get; init; }
+
+    /// <summary>
+    /// The count of children or families the latest value rests on, where known (for disclosure control; never
+    /// published): its numerator, the value of a count, or for a gap the smaller of its two groups' counts. Null when
+    /// unknown or when the measure counts no people; disclosure control then falls back to
+    /// <see cref="Measures.Measure.CountBehind"/>.
+    /// </summary>
+    public double? CountBehind { get; init; }
 
     /// <summary>True when disclosure control has withheld this row's figures (<see cref="ValueText"/> is the marker).</summary>
     public bool Suppressed { get; init; }

@@ -112,21 +112,38 @@ public static class DashboardBuilder
     }
 
     /// <summary>
-    /// The reporting period when none is asked for: the financial quarter containing the last day of the latest data when
-    /// any measure has quarterly, monthly or snapshot data; otherwise the financial year containing it.
+    /// The reporting period when none is asked for: the latest period the measures have data for (docs/methods.md#reporting-period).
     /// </summary>
+    /// <remarks>
+    /// The value whose period ends last decides; of several ending on the same day, the shortest (a quarter before the
+    /// year it closes). A quarter or a financial, academic or calendar year is the reporting period itself, so the
+    /// 2024/25 academic year's results are reported as 2024/25, not as the financial year their last day falls in. A
+    /// month or a snapshot date is reported in the financial quarter containing it (reports are quarterly, not monthly),
+    /// and a range of years in its last year. A financial year whose own quarters, months or snapshots are also in the
+    /// data is reported as its fourth quarter: a council reporting quarterly reports its year end as Q4, so that the
+    /// previous report is Q3, not the year before.
+    /// </remarks>
     public static Period DefaultReportingPeriod(IEnumerable<Observation> observations)
     {
-        var list = observations.Where(o => o.Value is not null).ToList();
-        if (list.Count == 0)
+        var periods = observations.Where(o => o.Value is not null).Select(o => o.Period).ToList();
+        var latest = periods
+            .OrderByDescending(p => p.End)
+            .ThenByDescending(p => p.Start)
+            .Select(p => (Period?)p)
+            .FirstOrDefault();
+        if (latest is not { } p)
         {
             throw new NothingToReportException("There are no values to report on: give the council's values (--data), all councils' data (--benchmarks) or statutory returns, or a reporting period (--period).");
         }
 
-        var last = list.Max(o => o.Period.End);
-        var subAnnual = list.Any(o => o.Period.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot);
-        var quarter = Period.FinancialQuarterContaining(last);
-        return subAnnual ? quarter : Period.FinancialYear(quarter.FinancialStartYear);
+        var reportedQuarterly = periods.Any(x => x.Kind is PeriodKind.FinancialQuarter or PeriodKind.Month or PeriodKind.Snapshot && p.Contains(x.End));
+        return p.Kind switch
+        {
+            PeriodKind.FinancialYear when reportedQuarterly => Period.FinancialQuarter(p.Start.Year, 4),
+            PeriodKind.FinancialQuarter or PeriodKind.FinancialYear or PeriodKind.AcademicYear or PeriodKind.CalendarYear => p.WithQualifier(null),
+            PeriodKind.MultiYear => Period.YearOf(p.Basis, p.Basis == YearBasis.Calendar ? p.End.Year : p.End.Year - 1),
+            _ => Period.FinancialQuarterContaining(p.End),
+        };
     }
 
     /// <summary>
@@ -162,8 +179,28 @@ public static class DashboardBuilder
     {
         if (m.Gap is { } gap && plan.FindMeasure(gap.GroupMeasureId) is { } g && plan.FindMeasure(gap.ComparisonMeasureId) is { } c)
         {
-            var gaps = GapJudgement.Gaps(Points(seriesOf(g)), Points(seriesOf(c)));
-            return gaps.Select(x => new Observation { MeasureId = m.Id, Period = x.Period, Value = x.Gap, Provenance = Provenance.Computed }).ToList();
+            var groupSeries = seriesOf(g);
+            var comparisonSeries = seriesOf(c);
+
+            // A gap and one group's figure give the other group's: the gap rests on the smaller of the two counts.
+            double? CountAt(Measure part, IReadOnlyList<Observation> series, Period p) =>
+                series.LastOrDefault(o => o.Period == p && o.Value is not null) is { } o ? CountOf(part, o) : null;
+
+            // A gap a document states (without its groups' values) stands for its period; computed gaps come first.
+            var gapsByPeriod = own.TryGetValue(m.Id, out var stated) ? stated.ToDictionary(o => o.Period) : [];
+            foreach (var x in GapJudgement.Gaps(Points(groupSeries), Points(comparisonSeries)))
+            {
+                gapsByPeriod[x.Period] = new Observation
+                {
+                    MeasureId = m.Id,
+                    Period = x.Period,
+                    Value = x.Gap,
+                    Provenance = Provenance.Computed,
+                    CountBehind = Smaller(CountAt(g, groupSeries, x.Period), CountAt(c, comparisonSeries, x.Period)),
+                };
+            }
+
+            return gapsByPeriod.Values.OrderBy(o => o.Period, Period.ByEnd).ToList();
         }
 
         var byPeriod = new Dictionary<Period, Observation>();
@@ -211,25 +248,31 @@ public static class DashboardBuilder
         var withValues = known.Where(o => o.Value is not null).ToList();
         var latest = withValues.LastOrDefault();
         var target = TargetSchedule.InForce(m.Targets, latest?.Period ?? reporting);
-        var targetText = target?.Target.Describe(m.Unit, m.DecimalPlaces);
+        var targetRule = TargetSchedule.TargetFor(m, latest?.Period ?? reporting);
+        var targetText = targetRule?.Describe(m.Unit, m.DecimalPlaces);
 
         if (latest is null)
         {
             var note = known.LastOrDefault()?.Note;
             var awaiting = m.Qualitative ? (note ?? "See evidence") : "Awaiting local data";
             var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : "No value for this measure at the reporting period.";
+            // A qualitative measure's evidence for a period may come with the report's judgements of it and its updated flag.
+            var evidence = m.Qualitative ? known.LastOrDefault() : null;
             return new DashboardRow
             {
                 Measure = m,
                 OutcomeId = outcomeId,
                 OutcomeTitle = outcomeTitle,
+                Period = evidence?.Period,
                 ValueText = awaiting,
-                Direction = new(Direction.NoComparison, why),
-                Rag = new(Rag.None, why),
+                Direction = SuppliedJudgements.Direction(new(Direction.NoComparison, why), evidence?.SuppliedDirection),
+                Rag = SuppliedJudgements.Rag(new(Rag.None, why), evidence?.SuppliedRag),
                 TargetText = targetText,
                 TargetYear = target?.Year,
                 QuartileReason = why,
                 StatisticalNeighbourComparison = new(Comparison.NotAvailable, why),
+                // Judged per report like any figure: the evidence row's flag belongs to the report that first carries it.
+                Updated = evidence is null ? null : UpdatedJudgement.Judge(evidence.Period, evidence.Updated, reporting, previousReport),
                 Note = note,
             };
         }
@@ -238,8 +281,10 @@ public static class DashboardBuilder
         // The like-for-like series ending at the latest value: the previous point, the trend and the trajectory use it.
         var comparable = withValues.Where(o => Comparable(m, o.Period, latest.Period)).ToList();
         var previous = comparable.Count >= 2 ? comparable[^2] : null;
-        var direction = (previous is not null ? Significance.Change(m, previous, latest) : null)
-            ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F);
+        var direction = SuppliedJudgements.Direction(
+            (previous is not null ? Significance.Change(m, previous, latest) : null)
+                ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F),
+            latest.SuppliedDirection);
 
         var national = NationalFigures.Lookup(m, latest, data, homeLa);
         var supplied = latest.Benchmarks;
@@ -259,7 +304,7 @@ public static class DashboardBuilder
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
             ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
-        var rag = RagRating.Judge(target?.Target, target?.Year, TargetSchedule.InForce(m.Targets, reporting)?.Year, latest.Period, reporting, new RagContext
+        var rag = SuppliedJudgements.Rag(RagRating.Judge(targetRule, target?.Year, TargetSchedule.InForce(m.Targets, reporting)?.Year, latest.Period, reporting, new RagContext
         {
             Value = value,
             Polarity = m.Polarity,
@@ -270,7 +315,8 @@ public static class DashboardBuilder
             England = england?.Value,
             StatisticalNeighbourAverage = sn?.Value,
             Previous = previous?.Value,
-        });
+            MeasuresAGap = m.Gap is not null,
+        }), latest.SuppliedRag);
 
         var trend = comparable
             .TakeLast(trendPoints)
@@ -302,6 +348,7 @@ public static class DashboardBuilder
             PreviousPeriod = previous?.Period,
             PreviousValue = previous?.Value,
             PreviousNumerator = previous is null ? null : CountOf(m, previous),
+            CountBehind = CountOf(m, latest),
             Direction = direction,
             Trend = trend,
             Rag = rag,
@@ -338,8 +385,10 @@ public static class DashboardBuilder
 
     private static bool IsYearToQuarterEnd(Period p) => p.Kind is PeriodKind.FinancialQuarter or PeriodKind.FinancialYear;
 
-    /// <summary>The number of children (or events) a figure rests on (<see cref="Measure.CountBehind"/>).</summary>
-    private static double? CountOf(Measure m, Observation o) => m.CountBehind(o.Value, o.Numerator, o.Denominator);
+    /// <summary>The number of children (or events) a figure rests on (<see cref="Measure.CountBehind"/>; a gap's, its smaller group's).</summary>
+    private static double? CountOf(Measure m, Observation o) => o.CountBehind ?? m.CountBehind(o.Value, o.Numerator, o.Denominator);
+
+    private static double? Smaller(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     /// <summary>The value as dashboards write it: the formatted value, and the count in brackets where known (<c>0.59% (2)</c>).</summary>
     public static string ValueText(Measure m, Observation o)

@@ -46,8 +46,22 @@ public enum JudgementMethod
     Significance,
     /// <summary>Compared exactly (a quartile, a bound).</summary>
     Exact,
+    /// <summary>
+    /// Not computed: given with the value in the council's own data (a report's "Better" or "R" where the report does not
+    /// give what the judgement needs), with the reason it was given; see <see cref="SuppliedJudgements"/>.
+    /// </summary>
+    Supplied,
 }
 
 /// <summary>An outcome with the reason for it in plain words, and the method used.</summary>
 public readonly record struct Judgement<T>(T Outcome, string Reason, JudgementMethod Method = JudgementMethod.NotApplicable)
+    where T : struct, Enum
+{
+    /// <summary>Supplied when the judgement was given with the value (<see cref="JudgementMethod.Supplied"/>), computed otherwise.</summary>
+    public Measures.Provenance Provenance => Method == JudgementMethod.Supplied ? Measures.Provenance.Supplied : Measures.Provenance.Computed;
+}
+
+/// <summary>A judgement given with a value rather than computed (a report's "Better", "Same", "R"), and why it was given.</summary>
+/// <remarks>Invariant: <see cref="Reason"/> is not blank; the values reader requires it, so a supplied judgement always says where it came from.</remarks>
+public sealed record SuppliedJudgement<T>(T Outcome, string Reason)
     where T : struct, Enum;

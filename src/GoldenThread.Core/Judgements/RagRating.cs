@@ -27,6 +27,12 @@ public sealed record RagContext
 
     /// <summary>The previous comparable value (for increase, reduce and gap narrowing).</summary>
     public double? Previous { get; init; }
+
+    /// <summary>
+    /// Whether the value is a gap (a gap measure's group minus comparison). False for a group's own value whose plan
+    /// targets "gap narrowing" without naming the comparison group: that target then gives no rating.
+    /// </summary>
+    public bool MeasuresAGap { get; init; } = true;
 }
 
 /// <summary>Red / Amber / Green against the target in force.</summary>
@@ -131,6 +137,9 @@ public static class RagRating
                 }
 
                 return AgainstLevel(c.Value, sn, c.Polarity, c.Tolerance, $"the statistical-neighbour average of {f(sn)}", f, orEqualIsMet: true);
+
+            case TargetKind.GapNarrowing when !c.MeasuresAGap:
+                return None("Target is to narrow a gap, but this measure is one group's value and the plan names no comparison group to measure the gap against.");
 
             case TargetKind.Increase:
             case TargetKind.Reduce:

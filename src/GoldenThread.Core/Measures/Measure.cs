@@ -56,6 +56,12 @@ public sealed record Measure
 
     public IReadOnlyList<ScheduledTarget> Targets { get; init; } = [];
 
+    /// <summary>
+    /// A target the plan states without a year ("81%", "in top 25% of local authorities"), in force for every period;
+    /// a measure has either this or yearly <see cref="Targets"/>, never both (the plan reader enforces it).
+    /// </summary>
+    public Target? StandingTarget { get; init; }
+
     public GapDefinition? Gap { get; init; }
 
     /// <summary>True when national quartiles do not apply (LAIT's <c>No_Quartile</c> flag, or the plan says so).</summary>
@@ -64,12 +70,19 @@ public sealed record Measure
     /// <summary>True for qualitative measures whose "value" is a body of evidence (quotes, a satisfaction score).</summary>
     public bool Qualitative { get; init; }
 
+    /// <summary>What the measure's counts are of, as the plan says (<c>counts:</c>); null when it does not.</summary>
+    public Counted? CountsGiven { get; init; }
+
+    /// <summary>What the measure's counts are of: as the plan says, or by default money for currency and children otherwise (<see cref="CountedNames.DefaultFor"/>).</summary>
+    public Counted Counts => CountsGiven ?? CountedNames.DefaultFor(Unit);
+
     /// <summary>
-    /// How many children (or events) a figure rests on, for disclosure control: the numerator of a percentage, rate or
-    /// ratio; the value of a count; the denominator of an average (days, weeks, months, a score or money per child,
-    /// whose numerator is a sum). Null when the figure carries no counts.
+    /// How many children or families (or events that happen to them) a figure rests on, for disclosure control: the
+    /// numerator of a percentage, rate or ratio; the value of a count; the denominator of an average (days, weeks,
+    /// months, a score or money per child, whose numerator is a sum). Null when the figure carries no counts, or when
+    /// its counts are not of people (<see cref="Counts"/> is staff, organisations, money or other).
     /// </summary>
-    public double? CountBehind(double? value, double? numerator, double? denominator) => Unit.Kind switch
+    public double? CountBehind(double? value, double? numerator, double? denominator) => !Counts.ArePeople() ? null : Unit.Kind switch
     {
         UnitKind.Percentage or UnitKind.Rate or UnitKind.Ratio => numerator,
         UnitKind.Count => numerator ?? value,

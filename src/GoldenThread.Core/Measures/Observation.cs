@@ -1,3 +1,4 @@
+using GoldenThread.Core.Judgements;
 using GoldenThread.Core.Periods;
 
 namespace GoldenThread.Core.Measures;
@@ -59,6 +60,22 @@ public sealed record Observation
     /// </summary>
     public bool? Updated { get; init; }
 
+    /// <summary>
+    /// A direction of travel given with the value, used only where none can be computed (no previous comparable value):
+    /// see <see cref="SuppliedJudgements"/>.
+    /// </summary>
+    public SuppliedJudgement<Direction>? SuppliedDirection { get; init; }
+
+    /// <summary>A RAG rating given with the value, used only where none can be computed (no rateable target, or a comparator missing).</summary>
+    public SuppliedJudgement<Rag>? SuppliedRag { get; init; }
+
     /// <summary>Where the value came from: supplied by the council, or taken from LAIT.</summary>
     public Provenance Provenance { get; init; } = Provenance.Supplied;
+
+    /// <summary>
+    /// For a figure worked out from other figures (a gap between two groups), the smallest count of children or
+    /// families behind them, for disclosure control; null for a figure read from data, whose count comes from its own
+    /// numerator (<see cref="Measure.CountBehind"/>).
+    /// </summary>
+    public double? CountBehind { get; init; }
 }

@@ -151,6 +151,13 @@ public sealed record ScheduledTarget(Period Year, Target Target);
 public static class TargetSchedule
 {
     /// <summary>
+    /// The target a measure's value for <paramref name="period"/> is rated against: its yearly target in force
+    /// (<see cref="InForce(IReadOnlyList{ScheduledTarget}, Period)"/>), or its standing target, which has no year.
+    /// </summary>
+    public static Target? TargetFor(Measure measure, Period period) =>
+        InForce(measure.Targets, period)?.Target ?? measure.StandingTarget;
+
+    /// <summary>
     /// The target in force for <paramref name="period"/>: the one whose year contains the period's last day; failing that,
     /// the earliest later one (the destination being worked towards); failing that, the latest earlier one (a target
     /// stands until replaced). Null when the measure has no targets. See docs/methods.md.

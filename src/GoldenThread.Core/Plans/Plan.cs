@@ -72,6 +72,12 @@ public sealed record Outcome
     public IReadOnlyList<CommissioningIntention> Intentions { get; init; } = [];
 
     public IReadOnlyList<PlanAction> Actions { get; init; } = [];
+
+    /// <summary>
+    /// What the plan says will show the outcome achieved, in its own words (Derbyshire's "Outcome" column beside each
+    /// "We will": "Reduce the number of schools below national floor standards"); text, not measures.
+    /// </summary>
+    public IReadOnlyList<string> ExpectedResults { get; init; } = [];
 }
 
 /// <summary>A theme (ambition, key outcome).</summary>
@@ -83,13 +89,32 @@ public sealed record Theme
 
     public string? Description { get; init; }
 
+    /// <summary>
+    /// The theme's aims, where a plan states them as a level between theme and outcomes without saying which outcome
+    /// serves which aim (Central Bedfordshire's 2013 framework: "Improving achievement and pupils' progress").
+    /// </summary>
+    public IReadOnlyList<string> Aims { get; init; } = [];
+
     public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
 
     /// <summary>Measures attached to the theme itself rather than to one outcome.</summary>
     public IReadOnlyList<string> MeasureIds { get; init; } = [];
+
+    /// <summary>Actions of the theme as a whole, where the plan does not attach them to one outcome ("Key actions").</summary>
+    public IReadOnlyList<PlanAction> Actions { get; init; } = [];
 }
 
-public sealed record CrossCuttingTheme(string Name, string? Description);
+public sealed record CrossCuttingTheme(string Name, string? Description)
+{
+    /// <summary>Ids of the plan's measures that evidence the cross-cutting theme (Central Bedfordshire's "Children and families' voice" measures).</summary>
+    public IReadOnlyList<string> MeasureIds { get; init; } = [];
+
+    // Value equality, the list compared item by item (a record would compare the list's reference).
+    public bool Equals(CrossCuttingTheme? other) =>
+        other is not null && Name == other.Name && Description == other.Description && MeasureIds.SequenceEqual(other.MeasureIds);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Description, MeasureIds.Count);
+}
 
 /// <summary>A level of the planning and performance framework (partnership, department, service, staff).</summary>
 public sealed record PerformanceLevel(string Level, IReadOnlyList<string> Planning, IReadOnlyList<string> Review, string? Cadence);

@@ -80,16 +80,22 @@ public static class ChangeTests
         var words = previousExposure.HasValue
             ? $"{previousCount} in {F(e1)} to {currentCount} in {F(e2)}"
             : $"{previousCount} to {currentCount}";
+        if (previousCount > BinomialTails.MaxTrials - currentCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(currentCount),
+                $"the two counts add up to more than 2^53 ({BinomialTails.MaxTrials}), beyond what a double holds exactly");
+        }
+
         var total = previousCount + currentCount;
         if (total == 0)
         {
             return new(false, Direction.NoSignificantChange, 1.0, level, $"{words}: no events in either period, so there is no change");
         }
 
-        // Under no change, the previous count is Binomial(total, share of exposure); two-sided p by doubling the smaller tail.
+        // Under no change, the previous count is Binomial(total, share of exposure); two-sided p by doubling the smaller
+        // tail. The tails are summed for totals of any size (MathNet's binomial takes an int and overflowed past 2^31).
         var share = e1 / (e1 + e2);
-        var lowerTail = Binomial.CDF(share, (int)total, previousCount);
-        var upperTail = previousCount == 0 ? 1.0 : 1 - Binomial.CDF(share, (int)total, previousCount - 1);
+        var (lowerTail, upperTail) = BinomialTails.Tails(previousCount, total, share);
         var pValue = Math.Min(1.0, 2 * Math.Min(lowerTail, upperTail));
         var significant = pValue < 1 - level;
         var reason = $"{words}: exact conditional (binomial) test for two Poisson counts, p = {P(pValue)}";

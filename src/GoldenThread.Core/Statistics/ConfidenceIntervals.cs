@@ -93,6 +93,12 @@ public static class ConfidenceIntervals
             throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, "a t interval needs at least two observations");
         }
 
+        if (!double.IsFinite(mean))
+        {
+            // A NaN mean would give a NaN interval that every comparison then reads as "similar".
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, "a mean is a finite number; a missing value has no interval");
+        }
+
         if (!(standardDeviation >= 0) || !double.IsFinite(standardDeviation))
         {
             throw new ArgumentOutOfRangeException(nameof(standardDeviation), standardDeviation, "a standard deviation is a non-negative number");

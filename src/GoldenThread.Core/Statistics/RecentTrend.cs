@@ -66,7 +66,7 @@ public readonly record struct RecentTrendResult(TrendOutcome Outcome, double? Sl
 /// Rule (docs/statistics.md): take the five latest points, which must be consecutive years, each with a complete
 /// interval of positive width. SE = (upper - lower) / (2 z), z = 1.96 for a 95% interval (so width / 3.92).
 /// Weights 1/SE². Slope b and Var(b) = Σw / (Σw·Σwx² - (Σwx)²) from weighted least squares with known variances.
-/// χ² = b² / Var(b); significant when χ² &gt; 3.0902² (two-sided 99.8%). A significant trend must also keep its sign
+/// χ² = b² / Var(b); significant when χ² &gt; Φ⁻¹(0.999)² = 9.5495357… (two-sided 99.8%, squared exactly). A significant trend must also keep its sign
 /// when any one of the five points is left out and the line refitted on the other four; if not, it is reported as no
 /// significant change, with the point that overturned it named.
 /// </remarks>
@@ -74,9 +74,16 @@ public static class RecentTrend
 {
     public const int PointsUsed = 5;
 
-    /// <summary>3.0902: the two-sided 99.8% standard normal quantile; χ² must exceed its square.</summary>
-    public const double CriticalZ = 3.0902;
+    /// <summary>
+    /// 3.090232306…, the two-sided 99.8% standard normal quantile Φ⁻¹(0.999), to double precision (not the rounded 3.0902).
+    /// </summary>
+    public static double CriticalZ => Quantiles.TwoSidedZ(ConfidenceLevels.Ninety9Point8);
 
+    /// <summary>
+    /// 9.5495357060832…: χ² must exceed the exact square of <see cref="CriticalZ"/>, as Fingertips' trend-marker
+    /// calculator does (its constant is 9.54953570608324). Squaring the rounded 3.0902 gives 9.5493360, which would call a
+    /// series with χ² = 9.5494 significant.
+    /// </summary>
     public static double CriticalChiSquared => CriticalZ * CriticalZ;
 
     public static RecentTrendResult Calculate(IEnumerable<TrendPoint> points, Polarity polarity)
@@ -110,13 +117,19 @@ public static class RecentTrend
         for (var i = 0; i < PointsUsed; i++)
         {
             var p = last[i];
+            if (!double.IsFinite(p.Value))
+            {
+                // A missing value (NaN) is neither a zero-width interval nor a missing one: say what is really wrong.
+                return CannotBe($"{p.Year} has no value");
+            }
+
             if (p.Interval is not { IsComplete: true } ci)
             {
                 return CannotBe($"{p.Name} has no complete confidence interval, so its standard error is unknown");
             }
 
             var se = (ci.Upper!.Value - ci.Lower!.Value) / (2 * HalfWidthZ(ci.Level));
-            if (!(se > 0) || !double.IsFinite(p.Value))
+            if (!(se > 0))
             {
                 return CannotBe($"{p.Name} has a confidence interval of zero width, so it cannot be weighted");
             }

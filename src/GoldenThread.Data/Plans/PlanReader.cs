@@ -105,21 +105,21 @@ public static partial class PlanReader
         "cross-cutting-themes", "performance-levels", "related-strategies", "our-children",
     ];
 
-    private static readonly string[] ThemeKeys = ["id", "title", "description", "measures", "outcomes"];
-    private static readonly string[] OutcomeKeys = ["id", "title", "description", "measures", "intentions", "actions"];
+    private static readonly string[] ThemeKeys = ["id", "title", "description", "aims", "measures", "outcomes", "actions"];
+    private static readonly string[] OutcomeKeys = ["id", "title", "description", "measures", "intentions", "actions", "expected-results"];
     private static readonly string[] IntentionKeys = ["id", "text", "need", "strategic-priorities", "statutory", "rationale"];
     private static readonly string[] ActionKeys = ["code", "text", "lead", "due", "status", "progress"];
 
     private static readonly string[] MeasureKeys =
     [
         "id", "title", "unit", "polarity", "frequency", "decimals", "source", "owner", "lait", "return", "tolerance", "similar-within", "no-quartile",
-        "qualitative", "definition", "targets", "gap",
+        "qualitative", "definition", "targets", "target", "gap", "counts",
     ];
 
     private sealed record IdUse(string Id, string Path, YamlNode Node);
 
     /// <summary>A measure read so far: its targets wait until every measure's frequency is known (a gap measure inherits its group's).</summary>
-    private sealed record MeasureDraft(Measure Measure, bool FrequencyGiven, YamlMappingNode? Targets, string TargetsPath);
+    private sealed record MeasureDraft(Measure Measure, bool FrequencyGiven, YamlMappingNode? Targets, string TargetsPath, YamlScalarNode? StandingTarget, string StandingTargetPath);
 
     private sealed class Walker(YamlProblems problems)
     {
@@ -169,7 +169,10 @@ public static partial class PlanReader
             var themes = Items(f, "themes", (fields, _) => ReadTheme(fields), ThemeKeys);
 
             var values = Items(f, "values", (fields, _) => new PlanValue(fields.Text("name", "a name") ?? "", fields.Text("description")), ["name", "description"]);
-            var crossCutting = Items(f, "cross-cutting-themes", (fields, _) => new CrossCuttingTheme(fields.Text("name", "a name") ?? "", fields.Text("description")), ["name", "description"]);
+            var crossCutting = Items(f, "cross-cutting-themes", (fields, _) => new CrossCuttingTheme(fields.Text("name", "a name") ?? "", fields.Text("description"))
+            {
+                MeasureIds = MeasureRefs(fields, "measures"),
+            }, ["name", "description", "measures"]);
             var levels = Items(f, "performance-levels", (fields, _) => new PerformanceLevel(
                 fields.Text("level", "the level's name, e.g. Departmental") ?? "",
                 fields.TextList("planning").Select(x => x.Text).ToList(),
@@ -210,6 +213,7 @@ public static partial class PlanReader
                 MeasureIds = t.MeasureIds.Select(Canonical).ToList(),
                 Outcomes = t.Outcomes.Select(o => o with { MeasureIds = o.MeasureIds.Select(Canonical).ToList() }).ToList(),
             }).ToList();
+            crossCutting = crossCutting.Select(c => c with { MeasureIds = c.MeasureIds.Select(Canonical).ToList() }).ToList();
             measures = measures.Select(m => m.Gap is { } g
                 ? m with { Gap = new GapDefinition(Canonical(g.GroupMeasureId), Canonical(g.ComparisonMeasureId)) }
                 : m).ToList();
@@ -318,8 +322,10 @@ public static partial class PlanReader
                 Id = id ?? "",
                 Title = title ?? "",
                 Description = f.Text("description"),
+                Aims = f.TextList("aims").Select(a => a.Text).ToList(),
                 MeasureIds = MeasureRefs(f, "measures"),
                 Outcomes = Items(f, "outcomes", (o, _) => ReadOutcome(o), OutcomeKeys),
+                Actions = Items(f, "actions", (a, _) => ReadAction(a), ActionKeys),
             };
         }
 
@@ -335,6 +341,7 @@ public static partial class PlanReader
                 MeasureIds = MeasureRefs(f, "measures"),
                 Intentions = Items(f, "intentions", (i, _) => ReadIntention(i), IntentionKeys),
                 Actions = Items(f, "actions", (a, _) => ReadAction(a), ActionKeys),
+                ExpectedResults = f.TextList("expected-results").Select(r => r.Text).ToList(),
             };
         }
 
@@ -545,7 +552,20 @@ public static partial class PlanReader
             }
             var noQuartile = f.Flag("no-quartile");
             var qualitative = f.Flag("qualitative");
+            var counts = Parsed(f, "counts", CountedNames.Parse);
+            if (counts is { } c && !c.ArePeople() && returnId is not null && f.Scalar("counts") is { } countsNode)
+            {
+                // Every figure derived from the SSDA903 or the CIN census counts children: disclosure control must stay on.
+                problems.Add(countsNode, f.PathOf("counts"), $"a measure derived from the statutory returns ('{returnId}') counts children, not {c.Key()}; expected children or families, or no 'counts'");
+            }
+
             var targets = f.Mapping("targets");
+            var standing = f.Scalar("target");
+            if (targets is not null && standing is not null)
+            {
+                problems.Add(standing, f.PathOf("target"), "a measure has either targets by year or one target with no year, not both; expected 'targets' or 'target'");
+                standing = null;
+            }
 
             var measure = new Measure
             {
@@ -564,9 +584,10 @@ public static partial class PlanReader
                 SimilarWithin = similarWithin,
                 NoQuartile = noQuartile,
                 Qualitative = qualitative,
+                CountsGiven = counts,
                 Gap = gap,
             };
-            return new MeasureDraft(measure, frequency is not null, targets, f.PathOf("targets"));
+            return new MeasureDraft(measure, frequency is not null, targets, f.PathOf("targets"), standing, f.PathOf("target"));
         }
 
         private List<Measure> ResolveMeasures(List<MeasureDraft> drafts)
@@ -585,10 +606,32 @@ public static partial class PlanReader
                     m = m with { Frequency = group.Measure.Frequency };
                 }
 
-                result.Add(m with { Targets = ReadTargets(draft.Targets, draft.TargetsPath, m.Frequency) });
+                result.Add(m with
+                {
+                    Targets = ReadTargets(draft.Targets, draft.TargetsPath, m.Frequency),
+                    StandingTarget = ReadStandingTarget(draft.StandingTarget, draft.StandingTargetPath),
+                });
             }
 
             return result;
+        }
+
+        /// <summary>A target written with no year (<c>target: 81%</c>): in force for every period.</summary>
+        private Target? ReadStandingTarget(YamlScalarNode? node, string path)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var r = Target.Parse(node.Value);
+            if (r.Success)
+            {
+                return r.Value;
+            }
+
+            problems.Add(node, path, r.Error!);
+            return null;
         }
 
         private List<ScheduledTarget> ReadTargets(YamlMappingNode? map, string path, Frequency frequency)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GoldenThread.Core;
+using GoldenThread.Core.Judgements;
 using GoldenThread.Core.Measures;
 using GoldenThread.Core.Periods;
 using GoldenThread.Core.Plans;
@@ -26,9 +27,16 @@ public static class ValuesReader
     private const string SnAverage = "sn_average";
     private const string Quartile = "quartile";
     private const string Updated = "updated";
+    private const string DirectionColumn = "direction";
+    private const string DirectionReason = "direction_reason";
+    private const string RagColumn = "rag";
+    private const string RagReason = "rag_reason";
 
     private static readonly string[] Columns =
-        [Measure, PeriodColumn, Value, Numerator, Denominator, Status, Note, England, Region, SnAverage, Quartile, Updated];
+    [
+        Measure, PeriodColumn, Value, Numerator, Denominator, Status, Note, England, Region, SnAverage, Quartile, Updated,
+        DirectionColumn, DirectionReason, RagColumn, RagReason,
+    ];
 
     private const string NumberExpected = "expected a number such as 12.5 (a point for decimals, no thousands separators)";
 
@@ -230,10 +238,6 @@ public static class ValuesReader
                     : $"expected a measure id of the plan '{plan.Name}'";
                 Error(Measure, $"unknown measure '{measureId}'; {hint}");
             }
-            else if (m.Gap is not null)
-            {
-                Error(Measure, $"'{m.Id}' is a gap measure, whose values come from '{m.Gap.GroupMeasureId}' and '{m.Gap.ComparisonMeasureId}'; expected values for those measures instead");
-            }
             else
             {
                 measure = m;
@@ -295,6 +299,8 @@ public static class ValuesReader
                 Quartile = QuartileNumber(),
             };
             var updated = UpdatedFlag();
+            var direction = SuppliedDirection(measure);
+            var rag = SuppliedRag();
 
             if (_failed || measure is null || period is null)
             {
@@ -326,8 +332,92 @@ public static class ValuesReader
                 Note = Text(Note),
                 Benchmarks = benchmarks.IsEmpty ? null : benchmarks,
                 Updated = updated,
+                SuppliedDirection = direction,
+                SuppliedRag = rag,
                 Provenance = Provenance.Supplied,
             };
+        }
+
+        /// <summary>
+        /// A direction of travel given with the value (a report's "Better", "Same", "Worse"), which needs its reason.
+        /// Better and worse need a polarity; higher and lower are for a measure without one.
+        /// </summary>
+        private SuppliedJudgement<Direction>? SuppliedDirection(Measure? measure)
+        {
+            var reason = Reason(DirectionColumn, DirectionReason, "direction of travel");
+            if (Text(DirectionColumn) is not { } t)
+            {
+                return null;
+            }
+
+            Direction? d = t.ToLowerInvariant() switch
+            {
+                "improved" or "better" => Direction.Improved,
+                "no significant change" or "same" or "similar" or "no change" => Direction.NoSignificantChange,
+                "declined" or "worse" => Direction.Declined,
+                "higher" => Direction.Higher,
+                "lower" => Direction.Lower,
+                _ => null,
+            };
+            if (d is not { } direction)
+            {
+                Error(DirectionColumn, $"'{t}' is not a direction of travel; expected improved (or better), no significant change (or same, similar), declined (or worse), higher or lower; blank to compute it");
+                return null;
+            }
+
+            if (measure is not null && (measure.Polarity == Polarity.NoJudgement) != (direction is Direction.Higher or Direction.Lower)
+                && direction != Direction.NoSignificantChange)
+            {
+                Error(DirectionColumn, measure.Polarity == Polarity.NoJudgement
+                    ? $"'{t}' judges better or worse, but measure '{measure.Id}' has no polarity; expected higher, lower or no significant change"
+                    : $"'{t}' says only which way the value moved, but measure '{measure.Id}' is {measure.Polarity.ToWords()}; expected improved, no significant change or declined");
+                return null;
+            }
+
+            return reason is null ? null : new SuppliedJudgement<Direction>(direction, reason);
+        }
+
+        /// <summary>A RAG rating given with the value (a report's "R", "A", "G"), which needs its reason.</summary>
+        private SuppliedJudgement<Rag>? SuppliedRag()
+        {
+            var reason = Reason(RagColumn, RagReason, "RAG rating");
+            if (Text(RagColumn) is not { } t)
+            {
+                return null;
+            }
+
+            Rag? r = t.ToLowerInvariant() switch
+            {
+                "red" or "r" => Rag.Red,
+                "amber" or "a" => Rag.Amber,
+                "green" or "g" => Rag.Green,
+                _ => null,
+            };
+            if (r is not { } rag)
+            {
+                Error(RagColumn, $"'{t}' is not a RAG rating; expected red, amber or green (or R, A, G); blank to compute it");
+                return null;
+            }
+
+            return reason is null ? null : new SuppliedJudgement<Rag>(rag, reason);
+        }
+
+        /// <summary>The reason for a supplied judgement: required with the judgement, and only with it.</summary>
+        private string? Reason(string judgementColumn, string reasonColumn, string what)
+        {
+            var judgement = Text(judgementColumn);
+            var reason = Text(reasonColumn);
+            if (judgement is not null && reason is null)
+            {
+                Error(columns.ContainsKey(reasonColumn) ? reasonColumn : judgementColumn,
+                    $"a {what} is supplied without its reason; expected the reason in '{reasonColumn}' (where the judgement was stated, e.g. \"Appendix A: Better\")");
+            }
+            else if (judgement is null && reason is not null)
+            {
+                Error(reasonColumn, $"a reason is given but no {what}; expected the {what} in '{judgementColumn}', or no reason");
+            }
+
+            return reason;
         }
 
         /// <summary>A number in the invariant culture; a trailing % only where the measure is a percentage.</summary>

@@ -100,7 +100,7 @@ public static class AreaComparisonJsonRenderer
                 w.WriteNumber("denominator", row.Figure.Denominator!.Value);
             }
 
-            w.WriteString("note", row.Figure.Note);
+            w.WriteString("note", row.ShownNote);
             w.WriteStartArray("comparisons");
             foreach (var c in row.Comparisons)
             {

@@ -308,10 +308,22 @@ public static class CommitteeReportDocxRenderer
         }
 
         tr.Append(Cell(w[3], [value]));
-        tr.Append(Cell(w[4], [CellPara(TextRun(DashboardFormatting.DirectionWords(row.Direction.Outcome)))]));
+        var direction = CellPara(TextRun(DashboardFormatting.DirectionWords(row.Direction.Outcome)));
+        if (row.Direction.Method == JudgementMethod.Supplied)
+        {
+            direction.Append(TextRun(DashboardFormatting.SuppliedMark, superscript: true));
+        }
 
-        var (fill, _) = RagColours(row.Rag.Outcome);
-        tr.Append(Cell(w[5], [CellPara(RagRun(row.Rag.Outcome))], fill));
+        tr.Append(Cell(w[4], [direction]));
+
+        var (fill, textColour) = RagColours(row.Rag.Outcome);
+        var rag = CellPara(RagRun(row.Rag.Outcome));
+        if (row.Rag.Method == JudgementMethod.Supplied)
+        {
+            rag.Append(TextRun(DashboardFormatting.SuppliedMark, superscript: true, color: textColour));
+        }
+
+        tr.Append(Cell(w[5], [rag], fill));
 
         var quartile = CellPara(TextRun(DashboardFormatting.QuartileText(row.Quartile)));
         if (row.Quartile is not null && row.QuartileProvenance == Provenance.Supplied)

@@ -60,7 +60,8 @@ public static class MeasureSentences
         if (row.Suppressed)
         {
             var when = row.Period is { } p ? $"the {p.Label} figure" : "the latest figure";
-            sentences.Add($"{Subject(row.Measure.Title)}: {when} is withheld because it rests on fewer than {NumberWords(suppressionThresholdCount + 1)} children.");
+            var people = row.Measure.Counts == Core.Measures.Counted.Families ? "families" : "children";
+            sentences.Add($"{Subject(row.Measure.Title)}: {when} is withheld because it rests on fewer than {NumberWords(suppressionThresholdCount + 1)} {people}.");
             var judgements = Join(JudgementClauses(row));
             if (judgements.Length > 0)
             {

@@ -95,6 +95,16 @@ public sealed class ValueRow
 
     public bool? Updated { get; set; }
 
+    /// <summary>A direction of travel supplied with the value (docs/formats.md#supplied-judgements): <c>improved</c>, <c>no significant change</c>, <c>declined</c>, <c>higher</c>, <c>lower</c>.</summary>
+    public string? Direction { get; set; }
+
+    public string? DirectionReason { get; set; }
+
+    /// <summary>A RAG rating supplied with the value: <c>red</c>, <c>amber</c>, <c>green</c>.</summary>
+    public string? Rag { get; set; }
+
+    public string? RagReason { get; set; }
+
     /// <summary>The file the value was imported from.</summary>
     public string SourceName { get; set; } = "";
 

@@ -94,6 +94,11 @@ namespace GoldenThread.Store.Migrations
 
                     b.Property<double?>("Denominator");
 
+                    b.Property<string>("Direction")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("DirectionReason");
+
                     b.Property<double?>("England");
 
                     b.Property<DateTimeOffset>("ImportedUtc");
@@ -126,6 +131,11 @@ namespace GoldenThread.Store.Migrations
                     b.Property<DateOnly>("PeriodStart");
 
                     b.Property<int?>("Quartile");
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(10);
+
+                    b.Property<string>("RagReason");
 
                     b.Property<double?>("Region");
 

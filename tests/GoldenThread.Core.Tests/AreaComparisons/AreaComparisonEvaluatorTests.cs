@@ -147,6 +147,18 @@ public sealed class AreaComparisonEvaluatorTests
         Assert.Equal(expected == FigureState.Shown, row.ShownInterval95.HasValue);
     }
 
+    [Theory]
+    [InlineData(3, "Not shown: the note may quote a figure withheld for a small count (disclosure control).")]
+    [InlineData(30, "1.5% (3 of 200) last year")]
+    public void Evaluate_NoteBesideASmallCount_IsWithheldWithIt(long numerator, string shownNote)
+    {
+        var figure = AreaFigure.FromCounts("obese", "Reception", "Rutland", numerator, 200, "1.5% (3 of 200) last year").Value;
+
+        var table = Evaluate(Indicator("obese", Polarity.LowerIsBetter), "Reception", 9.1, 9.0, 9.2, 8.6, 8.3, 8.8, figure);
+
+        Assert.Equal(shownNote, table.Rows[2].ShownNote);
+    }
+
     [Fact]
     public void Evaluate_SmallCountBenchmark_HasNoValueToCompareWith()
     {

@@ -154,4 +154,114 @@ public class DashboardBuilderTests
 
         Assert.Equal(GoldenThread.Core.Statistics.TrendOutcome.CannotBeCalculated, row.RecentTrend!.Value.Outcome);
     }
+
+    [Fact]
+    public void Build_SuppliedJudgementsWithoutPreviousValueOrTarget_AreUsedAndMarkedSupplied()
+    {
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { LaitCode = null }] };
+        var values = new[]
+        {
+            new Observation
+            {
+                MeasureId = "m1", Period = Y2024, Value = 80,
+                SuppliedDirection = new(Direction.Improved, "Appendix A: Better"),
+                SuppliedRag = new(Rag.Green, "Appendix A: G"),
+            },
+        };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Rows.Single();
+
+        Assert.Equal((Direction.Improved, JudgementMethod.Supplied), (row.Direction.Outcome, row.Direction.Method));
+        Assert.Equal((Rag.Green, JudgementMethod.Supplied), (row.Rag.Outcome, row.Rag.Method));
+        Assert.Equal(1, DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Overview.Improved);
+    }
+
+    [Fact]
+    public void Build_SuppliedDirectionWithPreviousValue_ComputedDirectionStands()
+    {
+        // 80 then 70, higher is better: declined by computation; the supplied "Better" is named in the reason only.
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { LaitCode = null }] };
+        var values = new[]
+        {
+            new Observation { MeasureId = "m1", Period = Y2023, Value = 80 },
+            new Observation { MeasureId = "m1", Period = Y2024, Value = 70, SuppliedDirection = new(Direction.Improved, "Appendix A: Better") },
+        };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Rows.Single();
+
+        Assert.Equal((Direction.Declined, JudgementMethod.Tolerance), (row.Direction.Outcome, row.Direction.Method));
+        Assert.Contains("supplied with the judgement improved (Appendix A: Better); the computed judgement stands", row.Direction.Reason);
+    }
+
+    [Fact]
+    public void Build_QualitativeEvidenceWithSuppliedRating_CountsAsNewDataWithNoComparison()
+    {
+        var measure = PlanWith().Measures[0] with { LaitCode = null, Qualitative = true, Unit = MeasureUnit.Score, Frequency = Frequency.Quarterly };
+        var plan = PlanWith() with { Measures = [measure] };
+        var q3 = Period.FinancialQuarter(2015, 3);
+        var values = new[]
+        {
+            new Observation { MeasureId = "m1", Period = q3, Value = null, Note = "See Appendix B", Updated = true, SuppliedRag = new(Rag.Green, "Appendix A: G") },
+        };
+
+        var dashboard = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values, ReportingPeriod = q3 });
+        var row = dashboard.Rows.Single();
+
+        Assert.Equal(q3, row.Period);
+        Assert.Equal("See Appendix B", row.ValueText);
+        Assert.True(row.Updated);
+        Assert.Equal((Rag.Green, JudgementMethod.Supplied), (row.Rag.Outcome, row.Rag.Method));
+        Assert.Equal((1, 1), (dashboard.Overview.WithNewData, dashboard.Overview.NoComparison));
+    }
+
+    [Fact]
+    public void Build_TargetWithNoYear_RatesEveryPeriod()
+    {
+        // 10 in 2024 against a standing "at least 35": 25 short, beyond 5% of 35 = 1.75: Red, with no target year.
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { StandingTarget = Target.Bound(BoundOperator.AtLeast, 35) }] };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Benchmarks = World() }).Rows.Single();
+
+        Assert.Equal(Rag.Red, row.Rag.Outcome);
+        Assert.Equal("At least 35.0%", row.TargetText);
+        Assert.Null(row.TargetYear);
+    }
+
+    [Fact]
+    public void Build_GapNarrowingOnAGroupsOwnValue_GivesNoRatingAndSaysWhy()
+    {
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { StandingTarget = Target.Of(TargetKind.GapNarrowing) }] };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Benchmarks = World() }).Rows.Single();
+
+        Assert.Equal(Rag.None, row.Rag.Outcome);
+        Assert.Contains("names no comparison group", row.Rag.Reason);
+        Assert.Equal("Gap narrowing", row.TargetText);
+    }
+
+    [Fact]
+    public void Build_GapMeasureWithAStatedGap_UsesItOnlyWhereTheGroupsHaveNoValues()
+    {
+        // Groups in 2024 only (40 - 50 = -10); the document states -19.8 for 2023 and -12 for 2024, which the computed gap replaces.
+        Measure Pct(string id) => new() { Id = id, Title = id, Unit = MeasureUnit.Percentage, Polarity = Polarity.HigherIsBetter, Frequency = Frequency.CalendarYear };
+        var gap = Pct("gap") with { Gap = new GapDefinition("fsm", "other") };
+        var plan = PlanWith() with
+        {
+            Themes = [new Theme { Id = "T", Title = "Gaps", MeasureIds = ["gap"] }],
+            Measures = [Pct("fsm"), Pct("other"), gap],
+        };
+        var values = new[]
+        {
+            new Observation { MeasureId = "fsm", Period = Y2024, Value = 40 },
+            new Observation { MeasureId = "other", Period = Y2024, Value = 50 },
+            new Observation { MeasureId = "gap", Period = Y2023, Value = -19.8 },
+            new Observation { MeasureId = "gap", Period = Y2024, Value = -12 },
+        };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = values }).Rows.Single();
+
+        Assert.Equal(-10, row.Value);
+        Assert.Equal(-19.8, row.PreviousValue);
+        Assert.Equal("narrowing", row.Gap!.Trend);
+    }
 }

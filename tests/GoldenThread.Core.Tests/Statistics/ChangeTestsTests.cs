@@ -62,4 +62,41 @@ public class ChangeTestsTests
         Assert.Equal(Direction.NoSignificantChange, result.Direction);
         Assert.Equal("0 to 0: no events in either period, so there is no change", result.Reason);
     }
+
+    // Exact rational sums in independent/expected_values.py; relative tolerance, since one p-value is 3e-9.
+    [Theory]
+    [InlineData(3, 1.0, 40, 1.0, 3.0213413992896676e-09)]
+    [InlineData(1000, 1.0, 1100, 1.0, 0.030720707864242296)]
+    [InlineData(250, 3.0, 60, 1.0, 0.022644201345885094)]
+    [InlineData(17, 1.0, 0, 1.0, 1.52587890625e-05)]
+    public void TwoCounts_TailsFarAndNear_MatchExactSums(long c1, double e1, long c2, double e2, double pValue) =>
+        Assert.Equal(pValue, ChangeTests.TwoCounts(c1, e1, c2, e2, Polarity.LowerIsBetter).PValue!.Value, pValue * 1e-10);
+
+    // Totals beyond 2^31: MathNet's binomial takes an int, so these threw, or (the third, whose total wraps to 10)
+    // said "significant" with p = 0. Expected p-values: independent/expected_values.py, decimal arithmetic at 60 digits.
+    [Theory]
+    [InlineData(1_500_000_000L, null, 1_500_100_000L, null, 0.0678964921026883, false)]
+    [InlineData(1_500_000_000L, null, 1_500_200_000L, null, 0.0002608717923273819, true)]
+    [InlineData(2_147_483_651L, null, 2_147_483_655L, null, 0.9999634757434275, false)]
+    [InlineData(1_000_000_000L, 1.0, 3_000_150_000L, 3.0, 0.17091641523687148, false)]
+    public void TwoCounts_TotalBeyondInt32_RightPValue(long c1, double? e1, long c2, double? e2, double pValue, bool significant)
+    {
+        var result = ChangeTests.TwoCounts(c1, e1, c2, e2, Polarity.LowerIsBetter);
+
+        Assert.Equal(pValue, result.PValue!.Value, pValue * 1e-9);
+        Assert.Equal(significant, result.Significant);
+    }
+
+    [Fact]
+    public void TwoCounts_TotalBeyondTwoToThe53_ThrowsNamingTheLimit()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ChangeTests.TwoCounts(long.MaxValue / 2, null, long.MaxValue / 2, null, Polarity.LowerIsBetter));
+
+        Assert.Contains("2^53", e.Message);
+    }
+
+    [Fact]
+    public void TwoCounts_SumOfCountsWouldOverflowLong_ThrowsRatherThanWrapping() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChangeTests.TwoCounts(long.MaxValue, null, 10, null, Polarity.LowerIsBetter));
 }

@@ -149,6 +149,17 @@ public class ConfidenceIntervalsTests
     public void StudentTMean_OneObservation_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ConfidenceIntervals.StudentTMean(1, 1, 1));
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void StudentTMean_MeanNotANumber_ThrowsInsteadOfNaNInterval(double mean)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ConfidenceIntervals.StudentTMean(mean, 1.1, 5));
+
+        Assert.Equal("mean", e.ParamName);
+    }
+
     [Fact]
     public void Given_PublishedInterval_IsLabelledGiven()
     {

@@ -107,9 +107,53 @@ public class RecentTrendTests
         Assert.Equal(reason, result.Reason);
     }
 
+    // Fingertips' TrendMarkerCalculator.ChiSquareConfidence (ukhsa-collaboration/fingertips-open) and
+    // NormalDist().inv_cdf(0.999) ** 2 in independent/expected_values.py: 9.54953570608324.
     [Fact]
-    public void CriticalChiSquared_IsSquareOf3Point0902() =>
-        Assert.Equal(9.54933604, RecentTrend.CriticalChiSquared, 1e-8);
+    public void CriticalChiSquared_IsExactSquareOfThe99Point8Quantile() =>
+        Assert.Equal(9.54953570608324, RecentTrend.CriticalChiSquared, 1e-12);
+
+    /// <summary>
+    /// Five equally weighted points 10, 11, …, 14 (slope 1) whose 95% intervals have half-width h: SE = 2h / 3.92 and,
+    /// for x = -2…2, Var(b) = SE² / Σx² = SE² / 10, so χ² = 10 / SE². h is chosen to give the wanted χ²
+    /// (independent/expected_values.py prints the same h).
+    /// </summary>
+    private static IEnumerable<TrendPoint> LineWithChiSquared(double chiSquared)
+    {
+        var halfWidth = 3.92 * Math.Sqrt(10 / chiSquared) / 2;
+        return Enumerable.Range(0, 5).Select(i => new TrendPoint(2015 + i, 10 + i, ConfidenceInterval.Given(10 + i - halfWidth, 10 + i + halfWidth).Value));
+    }
+
+    [Theory]
+    // 9.5494 is above 3.0902² = 9.549336 but below Φ⁻¹(0.999)² = 9.549536: not significant.
+    [InlineData(9.5494, TrendOutcome.NoSignificantChange)]
+    [InlineData(9.5496, TrendOutcome.IncreasingAndGettingBetter)]
+    public void Calculate_ChiSquaredEitherSideOfThreshold_ExactQuantileDecides(double chiSquared, TrendOutcome outcome)
+    {
+        var result = RecentTrend.Calculate(LineWithChiSquared(chiSquared), Polarity.HigherIsBetter);
+
+        Assert.Equal(chiSquared, result.ChiSquared!.Value, 1e-9);
+        Assert.Equal(outcome, result.Outcome);
+    }
+
+    [Fact]
+    public void Calculate_PointWithNoValue_SaysSoNotZeroWidth()
+    {
+        var points = Points(2015, RisingValues, RisingLowers, RisingUppers).Select(p => p.Year == 2017 ? p with { Value = double.NaN } : p);
+
+        var result = RecentTrend.Calculate(points, Polarity.HigherIsBetter);
+
+        Assert.Equal(TrendOutcome.CannotBeCalculated, result.Outcome);
+        Assert.Equal("cannot be calculated: 2017 has no value", result.Reason);
+    }
+
+    [Fact]
+    public void Calculate_PointWithNoValueAndNoInterval_SaysNoValue()
+    {
+        var points = Points(2015, RisingValues, RisingLowers, RisingUppers).Select(p => p.Year == 2016 ? new TrendPoint(2016, double.NaN, null) : p);
+
+        Assert.Equal("cannot be calculated: 2016 has no value", RecentTrend.Calculate(points, Polarity.HigherIsBetter).Reason);
+    }
 
     [Fact]
     public void ForProportion_ComputesWilsonInterval()

@@ -66,6 +66,22 @@ public class PlanReaderInvalidTests
     public static TheoryData<string, string, string[]> Cases => new()
     {
         {
+            "a target with no year and targets by year", Edited((10, "    polarity: higher-is-better\n    target: 80%\n    targets:\n      2021/22: 75")),
+            ["p.yaml:11: column '13': field 'measures[0].target': a measure has either targets by year or one target with no year, not both; expected 'targets' or 'target'"]
+        },
+        {
+            "a target with no year that does not parse", Edited((10, "    polarity: higher-is-better\n    target: most")),
+            [$"p.yaml:11: column '13': field 'measures[0].target': 'most' is not a target; {TargetExpected}"]
+        },
+        {
+            "cross-cutting theme naming an unknown measure", Edited((27, "            status: on-track\ncross-cutting-themes:\n  - name: Voice\n    measures: [m2]")),
+            ["p.yaml:30: column '16': field 'cross-cutting-themes[0].measures[0]': unknown measure 'm2'; did you mean 'm1'?"]
+        },
+        {
+            "theme action with no code", Edited((13, "    title: Theme one\n    actions:\n      - text: Something")),
+            ["p.yaml:15: column '9': field 'themes[0].actions[0].code': missing; expected the action's number, e.g. 1.1a"]
+        },
+        {
             "measure with no polarity", Edited((10, null)),
             ["p.yaml:7: column '5': field 'measures[0].polarity': missing; expected higher-is-better, lower-is-better or no-judgement"]
         },
@@ -86,6 +102,14 @@ public class PlanReaderInvalidTests
                 "p.yaml:1: column '1': field 'name': unknown key; expected one of plan, council, la, years, vision, mission, values, strategic-priorities, themes, measures, cross-cutting-themes, performance-levels, related-strategies, our-children",
                 "p.yaml:1: column '1': field 'plan': missing; expected the plan's name",
             ]
+        },
+        {
+            "counts that does not parse", Edited((10, "    polarity: higher-is-better\n    counts: pupils")),
+            ["p.yaml:11: column '13': field 'measures[0].counts': 'pupils' is not what a measure counts; expected children, families, staff, organisations, money or other"]
+        },
+        {
+            "a measure from the returns said to count staff", Edited((10, "    polarity: higher-is-better\n    return: cla-missing\n    counts: staff")),
+            ["p.yaml:12: column '13': field 'measures[0].counts': a measure derived from the statutory returns ('cla-missing') counts children, not staff; expected children or families, or no 'counts'"]
         },
         {
             "years as one year", Edited((2, "years: 2020")),

@@ -73,6 +73,7 @@ public class PlanReaderTests
         Assert.Equal(Tolerance.InUnits(0.5), m.SimilarWithin);
         Assert.False(m.NoQuartile);
         Assert.False(m.Qualitative);
+        Assert.Equal(Counted.Children, m.CountsGiven);
         Assert.Equal("Free early education entitlement take-up ...", m.Definition);
         Assert.Null(m.Gap);
 
@@ -135,6 +136,23 @@ public class PlanReaderTests
                 title: Outcome
                 measures: [referrals-rate]
         """;
+
+    [Fact]
+    public void Read_DocsExtensionsExample_ReadsAimsThemeActionsExpectedResultsVoiceMeasuresAndTargetsWithNoYear()
+    {
+        var plan = PlanReader.Read(new StringReader(RepoFiles.FencedBlocks("plan-format.md", "yaml")[1]), "plan-format.md");
+
+        var theme = Assert.Single(plan.Themes);
+        Assert.Equal(["Improving achievement and pupils' progress"], theme.Aims);
+        Assert.Equal(("EA-1", "Partners are active in the Central Bedfordshire Teaching School Partnership"), (theme.Actions[0].Code, theme.Actions[0].Text));
+        Assert.Equal(["Reduce the number of schools below national floor standards"], theme.Outcomes[0].ExpectedResults);
+        Assert.Equal(["young-inspectors"], Assert.Single(plan.CrossCuttingThemes).MeasureIds);
+        var gcse = plan.FindMeasure("gcse-5ac-em")!;
+        Assert.Empty(gcse.Targets);
+        Assert.Equal(TargetKind.TopQuartile, gcse.StandingTarget!.Kind);
+        Assert.Equal(TargetKind.GapNarrowing, plan.FindMeasure("gcse-fsm-5ac-em")!.StandingTarget!.Kind);
+        Assert.Equal(TargetKind.ToBeConfirmed, plan.FindMeasure("young-inspectors")!.StandingTarget!.Kind);
+    }
 
     [Fact]
     public void Read_MinimalPlan_AppliesDefaults()
@@ -225,5 +243,29 @@ public class PlanReaderTests
 
         Assert.Equal(Polarity.LowerIsBetter, plan.Measures[1].Polarity);
         Assert.Equal(["m1", "m2"], plan.Themes[0].Outcomes[0].MeasureIds);
+    }
+
+    [Theory]
+    [InlineData("staff", Counted.Staff)]
+    [InlineData("organisations", Counted.Organisations)]
+    [InlineData("Families", Counted.Families)]
+    [InlineData("money", Counted.Money)]
+    [InlineData("other", Counted.Other)]
+    public void Read_Counts_ReadsWhatTheMeasureCounts(string written, Counted counted)
+    {
+        var yaml = RepoFiles.FencedBlock("plan-format.md", "yaml").Replace("    counts: children ", $"    counts: {written} ");
+
+        var m = PlanReader.Read(new StringReader(yaml), "p.yaml").Measures[0];
+
+        Assert.Equal(counted, m.Counts);
+    }
+
+    [Fact]
+    public void Read_NoCounts_DefaultsToChildren()
+    {
+        var gld = DocsExample().Measures.Single(m => m.Id == "gld");
+
+        Assert.Null(gld.CountsGiven);
+        Assert.Equal(Counted.Children, gld.Counts);
     }
 }

@@ -1,4 +1,5 @@
 using GoldenThread.Core.Measures;
+using Judgements = GoldenThread.Core.Judgements;
 using GoldenThread.Core.Periods;
 using GoldenThread.Data.Values;
 
@@ -98,7 +99,6 @@ public class ValuesCsvTests
         { "unknown measure", "pct-fms,2018/19,5", "v.csv:2: column 'measure': unknown measure 'pct-fms'; did you mean 'pct-fsm'?" },
         { "unknown measure far from any", "attendance,2018/19,5", "v.csv:2: column 'measure': unknown measure 'attendance'; expected a measure id of the plan 'Values test plan'" },
         { "blank measure", ",2018/19,5", "v.csv:2: column 'measure': missing; expected a measure id of the plan" },
-        { "gap measure", "gap-m,2018/19,5", "v.csv:2: column 'measure': 'gap-m' is a gap measure, whose values come from 'pct-fsm' and 'pct-other'; expected values for those measures instead" },
         { "blank period", "pct-fsm,,5", "v.csv:2: column 'period': missing; expected a period such as 2015/16 Q3, 2015/16 or 2015" },
         {
             "period that does not parse", "pct-fsm,2018/2x,5",
@@ -141,7 +141,7 @@ public class ValuesCsvTests
         {
             "measure,value,lait code",
             [
-                "v.csv:1: column 'lait code': unknown column; expected one of measure, period, value, numerator, denominator, status, note, england, region, sn_average, quartile, updated",
+                "v.csv:1: column 'lait code': unknown column; expected one of measure, period, value, numerator, denominator, status, note, england, region, sn_average, quartile, updated, direction, direction_reason, rag, rag_reason",
                 "v.csv:1: no 'period' column; expected a header naming measure, period and value (or numerator and denominator)",
             ]
         },
@@ -262,6 +262,68 @@ public class ValuesCsvTests
 
         Assert.Equal("v.csv:2: column 'updated': 'maybe' is not a yes or no; expected y or n (blank: worked out from the periods)", e.Errors.Single().ToString());
     }
+
+    [Fact]
+    public void ReadCsv_GapMeasureRow_IsTheGapAsStated()
+    {
+        var o = Read("measure,period,value\ngap-m,2018/19,-19.8\n").Single();
+
+        Assert.Equal(("gap-m", -19.8), (o.MeasureId, o.Value));
+        Assert.Equal(Period.AcademicYear(2018), o.Period);
+    }
+
+    [Fact]
+    public void ReadCsv_SuppliedJudgements_AreReadWithTheirReasons()
+    {
+        const string csv = """
+            measure,period,value,direction,direction_reason,rag,rag_reason
+            pct-fsm,2018/19,56.2,Better,Appendix A: Better,R,Appendix A: R
+            ratio-m,2019/20 Q1,0.75,higher,table 2,,
+            cla-rate,2019/20,53,same,report para 8,amber,dashboard
+            pct-other,2018/19,40,,,,
+            """;
+
+        var rows = Read(csv);
+
+        Assert.Equal((Judgements.Direction.Improved, "Appendix A: Better"), (rows[0].SuppliedDirection!.Outcome, rows[0].SuppliedDirection!.Reason));
+        Assert.Equal((Judgements.Rag.Red, "Appendix A: R"), (rows[0].SuppliedRag!.Outcome, rows[0].SuppliedRag!.Reason));
+        Assert.Equal(Judgements.Direction.Higher, rows[1].SuppliedDirection!.Outcome);
+        Assert.Null(rows[1].SuppliedRag);
+        Assert.Equal(Judgements.Direction.NoSignificantChange, rows[2].SuppliedDirection!.Outcome);
+        Assert.Equal(Judgements.Rag.Amber, rows[2].SuppliedRag!.Outcome);
+        Assert.Null(rows[3].SuppliedDirection);
+        Assert.Null(rows[3].SuppliedRag);
+    }
+
+    private const string JudgementHeader = "measure,period,value,direction,direction_reason,rag,rag_reason";
+
+    public static TheoryData<string, string, string> JudgementErrors => new()
+    {
+        { "direction without reason", "pct-fsm,2018/19,5,better,,,", "v.csv:2: column 'direction_reason': a direction of travel is supplied without its reason; expected the reason in 'direction_reason' (where the judgement was stated, e.g. \"Appendix A: Better\")" },
+        { "reason without direction", "pct-fsm,2018/19,5,,para 8,,", "v.csv:2: column 'direction_reason': a reason is given but no direction of travel; expected the direction of travel in 'direction', or no reason" },
+        { "unknown direction", "pct-fsm,2018/19,5,up,para 8,,", "v.csv:2: column 'direction': 'up' is not a direction of travel; expected improved (or better), no significant change (or same, similar), declined (or worse), higher or lower; blank to compute it" },
+        { "better without polarity", "ratio-m,2019/20 Q1,0.5,better,table,,", "v.csv:2: column 'direction': 'better' judges better or worse, but measure 'ratio-m' has no polarity; expected higher, lower or no significant change" },
+        { "higher with polarity", "pct-fsm,2018/19,5,higher,table,,", "v.csv:2: column 'direction': 'higher' says only which way the value moved, but measure 'pct-fsm' is higher is better; expected improved, no significant change or declined" },
+        { "unknown rag", "pct-fsm,2018/19,5,,,blue,dashboard", "v.csv:2: column 'rag': 'blue' is not a RAG rating; expected red, amber or green (or R, A, G); blank to compute it" },
+        { "rag without reason", "pct-fsm,2018/19,5,,,G,", "v.csv:2: column 'rag_reason': a RAG rating is supplied without its reason; expected the reason in 'rag_reason' (where the judgement was stated, e.g. \"Appendix A: Better\")" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JudgementErrors))]
+    public void ReadCsv_BadSuppliedJudgement_NamesFileLineColumnAndExpectation(string scenario, string row, string expected)
+    {
+        var ex = Fails($"{JudgementHeader}\n{row}\n");
+
+        Assert.True(ex.Errors.Count == 1 && ex.Errors[0].ToString() == expected, $"{scenario}: {string.Join(" | ", ex.Errors)}");
+    }
+
+    [Fact]
+    public void ReadCsv_DirectionWithoutReasonColumn_NamesTheDirectionColumn()
+    {
+        var ex = Fails("measure,period,value,direction\npct-fsm,2018/19,5,better\n");
+
+        Assert.Equal("v.csv:2: column 'direction': a direction of travel is supplied without its reason; expected the reason in 'direction_reason' (where the judgement was stated, e.g. \"Appendix A: Better\")", ex.Errors.Single().ToString());
+    }
 }
 
 public class ValuesDocsTests
@@ -278,5 +340,20 @@ public class ValuesDocsTests
         Assert.Equal(71.20352867044738, o[1].Value!.Value, 1e-9);
         Assert.Equal(54.28194993412385, o[3].Value!.Value, 1e-9);
         Assert.Equal(74.9, o[4].Value);
+    }
+
+    [Fact]
+    public void ReadCsv_SuppliedJudgementsDocExample_ReadsAgainstTheQ3SamplePlan()
+    {
+        var planPath = Path.Combine(RepoFiles.Root, "samples", "leicestershire-2015-16-q3", "plan.yaml");
+        var plan = GoldenThread.Data.Plans.PlanReader.Read(new StringReader(File.ReadAllText(planPath)), "plan.yaml");
+
+        var o = ValuesReader.ReadCsv(new StringReader(RepoFiles.FencedBlocks("formats.md", "csv")[1]), "values.csv", plan);
+
+        Assert.Equal(4, o.Count);
+        Assert.Equal(GoldenThread.Core.Judgements.Direction.NoSignificantChange, o[0].SuppliedDirection!.Outcome);
+        Assert.Equal(GoldenThread.Core.Judgements.Rag.Amber, o[2].SuppliedRag!.Outcome);
+        Assert.Null(o[3].Value);
+        Assert.Equal(GoldenThread.Core.Judgements.Rag.Green, o[3].SuppliedRag!.Outcome);
     }
 }

@@ -1,3 +1,4 @@
+using GoldenThread.Core.Measures;
 using System.Text;
 using GoldenThread.Data.Values;
 
@@ -67,5 +68,46 @@ public sealed class ValuesFileTests : IDisposable
         var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Path.Combine(_dir, "absent.csv"), TestPlan.Instance));
 
         Assert.StartsWith("absent.csv: cannot be opened: ", Assert.Single(ex.Errors).ToString());
+    }
+}
+
+public class ValuesWriterTests
+{
+    [Fact]
+    public void WriteCsv_EveryColumn_ReadsBackTheSameObservations()
+    {
+        var written = new[]
+        {
+            new Observation
+            {
+                MeasureId = "pct-fsm", Period = GoldenThread.Core.Periods.Period.AcademicYear(2018), Value = 56.2, Note = "a, \"quoted\" note",
+                Benchmarks = new SuppliedBenchmarks { England = 57.1, StatisticalNeighbourAverage = 56.8, Quartile = 2 }, Updated = true,
+                SuppliedDirection = new(GoldenThread.Core.Judgements.Direction.Improved, "Appendix A: Better"),
+                SuppliedRag = new(GoldenThread.Core.Judgements.Rag.Amber, "Appendix A: A"),
+            },
+            new Observation { MeasureId = "cla-rate", Period = GoldenThread.Core.Periods.Period.FinancialYear(2019), Value = 53, Status = ValueStatus.Provisional },
+        };
+        var text = new StringWriter();
+
+        ValuesWriter.WriteCsv(written, text);
+        var read = ValuesReader.ReadCsv(new StringReader(text.ToString()), "v.csv", TestPlan.Instance);
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal((56.2, "a, \"quoted\" note", true), (read[0].Value, read[0].Note, read[0].Updated));
+        Assert.Equal((57.1, null, 56.8, 2), (read[0].Benchmarks!.England, read[0].Benchmarks!.Region, read[0].Benchmarks!.StatisticalNeighbourAverage, read[0].Benchmarks!.Quartile));
+        Assert.Equal(written[0].SuppliedDirection, read[0].SuppliedDirection);
+        Assert.Equal(written[0].SuppliedRag, read[0].SuppliedRag);
+        Assert.Equal((ValueStatus.Provisional, (bool?)null, (SuppliedBenchmarks?)null), (read[1].Status, read[1].Updated, read[1].Benchmarks));
+        Assert.Null(read[1].SuppliedDirection);
+    }
+
+    [Fact]
+    public void WriteCsv_FiguresOnly_WritesTheNarrowHeader()
+    {
+        var text = new StringWriter();
+
+        ValuesWriter.WriteCsv([new Observation { MeasureId = "m", Period = GoldenThread.Core.Periods.Period.FinancialYear(2019), Value = 1 }], text);
+
+        Assert.StartsWith("measure,period,value,numerator,denominator,status,note\n", text.ToString());
     }
 }

@@ -148,6 +148,16 @@ public sealed class MeasureSentencesTests
     }
 
     [Fact]
+    public void Describe_SuppressedRowCountingFamilies_SaysFamilies()
+    {
+        var row = DashboardFixture.LongPlansRow with { Measure = DashboardFixture.LongPlansRow.Measure with { CountsGiven = Core.Measures.Counted.Families } };
+
+        var published = DashboardDisclosure.Apply(row, DisclosureRules.Default);
+
+        Assert.Contains("rests on fewer than six families.", MeasureSentences.Describe(published));
+    }
+
+    [Fact]
     public void Describe_NoPolarityAndNoRating_NotNotable()
     {
         Assert.False(MeasureSentences.IsNotable(DashboardFixture.FamiliesRow));

@@ -114,11 +114,55 @@ def binom_cdf(k, n, p):
 
 
 def two_counts(c1, e1, c2, e2):
+    from fractions import Fraction
     t = c1 + c2
-    share = e1 / (e1 + e2)
+    # Exact rational arithmetic: with 2,100 trials the float terms would overflow.
+    share = Fraction(e1, e1 + e2)
     lower = binom_cdf(c1, t, share)
     upper = 1 - binom_cdf(c1 - 1, t, share)
-    return min(1.0, 2 * min(lower, upper))
+    return float(min(1, 2 * min(lower, upper)))
+
+
+# --- Two counts whose total is beyond 2^31: decimal arithmetic at 60 digits ----------------------
+# ln m! by Stirling's series (m >= 10^6 here, so four terms are far beyond 60 digits), the binomial
+# term at k from the three log-factorials, then the smaller tail summed term by term until the terms
+# stop mattering. A different route from the C# code (Loader's saddle point, doubles).
+def _ln_factorial(m, D):
+    m = D(m)
+    ln2pi = (D(2) * D("3.14159265358979323846264338327950288419716939937510582097494459")).ln()
+    return ((m + D("0.5")) * m.ln() - m + ln2pi / 2 + 1 / (12 * m) - 1 / (360 * m ** 3)
+            + 1 / (1260 * m ** 5) - 1 / (1680 * m ** 7))
+
+
+def big_two_counts(c1, e1, c2, e2):
+    import decimal
+    decimal.getcontext().prec = 60
+    D = decimal.Decimal
+    n, k = c1 + c2, c1
+    p = D(e1) / (D(e1) + D(e2))
+    q = 1 - p
+    log_term = (_ln_factorial(n, D) - _ln_factorial(k, D) - _ln_factorial(n - k, D)
+                + k * p.ln() + (n - k) * q.ln())
+    term = log_term.exp()
+    total, t, j = term, term, k
+    tiny = D(10) ** -40
+    if k <= n * p:                      # lower tail, summed downwards
+        while j > 0:
+            t = t * j / (n - j + 1) * q / p
+            j -= 1
+            total += t
+            if t < total * tiny:
+                break
+        lower, upper = total, 1 - total + term
+    else:                               # upper tail, summed upwards
+        while j < n:
+            t = t * (n - j) / (j + 1) * p / q
+            j += 1
+            total += t
+            if t < total * tiny:
+                break
+        lower, upper = 1 - total + term, total
+    return float(min(D(1), 2 * min(lower, upper)))
 
 
 # --- Recent trend: WLS with known variances -------------------------------------------------------
@@ -179,8 +223,23 @@ if __name__ == "__main__":
     for case in [(45, 200, 70, 210), (100, 1000, 110, 1000), (30, 60, 15, 60), (5, 8, 7, 9)]:
         show(f"twoprop {case}:", two_prop(*case))
     print("# two counts: p")
-    for case in [(10, 1, 25, 1), (10, 1, 12, 1), (0, 1, 7, 1), (40, 20000, 70, 21000), (5, 1000, 5, 1000)]:
+    for case in [(10, 1, 25, 1), (10, 1, 12, 1), (0, 1, 7, 1), (40, 20000, 70, 21000), (5, 1000, 5, 1000),
+                 (3, 1, 40, 1), (1000, 1, 1100, 1), (250, 3, 60, 1), (17, 1, 0, 1)]:
         print(f"twocounts {case}:", repr(two_counts(*case)))
+    print("# two counts with totals beyond 2^31 (decimal, 60 digits): p")
+    for case in [(1_500_000_000, 1, 1_500_100_000, 1), (1_500_000_000, 1, 1_500_200_000, 1),
+                 (2_147_483_651, 1, 2_147_483_655, 1), (1_000_000_000, 1, 3_000_150_000, 3)]:
+        print(f"bigcounts {case}:", repr(big_two_counts(*case)))
+    print("# recent-trend threshold: z998^2 (Fingertips: 9.54953570608324)")
+    print("z998^2 =", repr(z_two_sided(0.998) ** 2))
+    # Five equally weighted points at x = 0..4 (centred -2..2): Var(b) = SE^2 / 10, so chi2 = 10 b^2 / SE^2.
+    # Values 10, 11, 12, 13, 14 (b = 1); SE chosen for a chi2 just below and just above the threshold.
+    for target in (9.5494, 9.5496):
+        se = math.sqrt(10 / target)
+        width = 3.92 * se
+        b, chi2, loo = trend([10.0, 11.0, 12.0, 13.0, 14.0], [v - width / 2 for v in (10, 11, 12, 13, 14)],
+                             [v + width / 2 for v in (10, 11, 12, 13, 14)])
+        print(f"trend chi2 {target}: half-width {width / 2!r}, slope {b!r}, chi2 {chi2!r}")
     print("# trends: slope, chi2, leave-one-out slopes")
     cases = {
         "rising": ([20.0, 21.0, 22.5, 23.0, 24.5], [19.0, 20.0, 21.5, 22.0, 23.5], [21.0, 22.0, 23.5, 24.0, 25.5]),
