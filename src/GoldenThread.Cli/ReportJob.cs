@@ -25,7 +25,7 @@ internal static class ReportJob
     {
         if (!AllCouncils(sources))
         {
-            var dashboard = Publish(DashboardBuilder.Build(inputs), disclosure);
+            var dashboard = Publish(Build(inputs, null), disclosure);
             var files = Write(dashboard, outDir, disclosure);
             return
             [
@@ -36,12 +36,22 @@ internal static class ReportJob
         }
 
         var councils = inputs.Benchmarks!.Areas.Values.Where(a => a.IsLocalAuthority).OrderBy(a => a.LaNumber).ToList();
-        var lines = new List<string>();
-        foreach (var council in councils)
+
+        // Every dashboard is built before any is written, so that a council whose data cannot be reported writes nothing
+        // for any council (all or nothing). A period the home council's own values reach is open to every council.
+        var homePeriods = inputs.Values.Where(o => o.Value is not null).Select(o => o.Period).Distinct().ToList();
+        // The home council is built first, so that a period with nothing to report is named for the run, not for another council.
+        var dashboards = councils.OrderBy(c => c.LaNumber == inputs.HomeLa ? 0 : 1).Select(council =>
         {
             // The values file and the returns are the plan's council's own: the other councils get their published figures only.
-            var own = council.LaNumber == inputs.HomeLa ? inputs.Values : [];
-            var dashboard = Publish(DashboardBuilder.Build(inputs with { HomeLa = council.LaNumber, Values = own }), disclosure);
+            var home = council.LaNumber == inputs.HomeLa;
+            var councilInputs = inputs with { HomeLa = council.LaNumber, Values = home ? inputs.Values : [], OtherPeriodsWithData = homePeriods };
+            return (Council: council, Dashboard: Publish(Build(councilInputs, home ? null : council.Name), disclosure));
+        }).OrderBy(d => d.Council.LaNumber).ToList();
+
+        var lines = new List<string>();
+        foreach (var (council, dashboard) in dashboards)
+        {
             var folder = Path.Combine(outDir, $"{council.LaNumber}-{Slug(council.Name)}");
             Write(dashboard, folder, disclosure);
             lines.Add($"{council.LaNumber} {council.Name}: {folder}");
@@ -49,6 +59,22 @@ internal static class ReportJob
 
         lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
         return lines;
+    }
+
+    /// <summary>
+    /// Builds one dashboard; a reporting period given with --period that has nothing to report (beyond the data or before
+    /// any) is an error of that option, naming the periods with data.
+    /// </summary>
+    private static Dashboard Build(DashboardInputs inputs, string? council)
+    {
+        try
+        {
+            return DashboardBuilder.Build(inputs);
+        }
+        catch (NothingToReportException e) when (inputs.ReportingPeriod is not null)
+        {
+            throw new InputException(new InputError("command line", null, "--period", council is null ? e.Message : $"{council}: {e.Message}"));
+        }
     }
 
     private static bool AllCouncils(ReportSources sources) => string.Equals(sources.Council, "all", StringComparison.OrdinalIgnoreCase);

@@ -161,6 +161,17 @@ public static class DashboardFormatting
     public static string QuartileText(int? quartile) =>
         quartile is { } q ? q.ToString(CultureInfo.InvariantCulture) : MissingMark;
 
+    /// <summary>Added to the period of a figure more than two years older than the reporting period (<see cref="DashboardRow.OutOfDate"/>).</summary>
+    public const string LatestAvailableNote = "latest available";
+
+    /// <summary>
+    /// The latest period as the dashboard's column writes it (<c>2015/16 Q3</c>; <c>Q3</c> with <paramref name="shortLabel"/>),
+    /// with "(latest available)" after a figure that is out of date for the reporting period; the missing mark when there is none.
+    /// </summary>
+    public static string PeriodText(DashboardRow row, bool shortLabel = false) => row.Period is { } p
+        ? (shortLabel ? p.ShortLabel : p.Label) + (row.OutOfDate ? $" ({LatestAvailableNote})" : "")
+        : MissingMark;
+
     public static string TargetText(DashboardRow row) => row.TargetText is { Length: > 0 } t
         ? row.TargetYear is { } y ? $"{t} ({y.Label})" : t
         : MissingMark;

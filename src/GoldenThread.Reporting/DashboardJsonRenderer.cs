@@ -79,6 +79,7 @@ public static class DashboardJsonRenderer
         w.WriteNumber("betterThanNeighbours", o.BetterThanNeighbours);
         w.WriteNumber("worseThanNeighbours", o.WorseThanNeighbours);
         w.WriteNumber("similarToNeighbours", o.SimilarToNeighbours);
+        w.WriteNumber("differentFromNeighboursWithoutPolarity", o.DifferentFromNeighboursWithoutPolarity);
         w.WriteStartArray("sentences");
         foreach (var s in o.Sentences)
         {
@@ -110,6 +111,7 @@ public static class DashboardJsonRenderer
         w.WriteString("periodKind", row.Period is { } pk ? PeriodKindKey(pk.Kind) : null);
         w.WriteString("periodStart", row.Period?.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("periodEnd", row.Period?.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteBoolean("outOfDate", row.OutOfDate);
         Number(w, "value", row.Value);
         Number(w, "numerator", row.Numerator);
         Number(w, "denominator", row.Denominator);

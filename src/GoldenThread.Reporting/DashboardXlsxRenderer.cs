@@ -163,7 +163,7 @@ public static class DashboardXlsxRenderer
         r.Text(m.Id, styles.Plain);
         r.Text(m.Title, styles.Wrapped);
         r.Text(DashboardFormatting.UpdatedFlag(row.Updated), styles.Plain);
-        r.Text(row.Period?.Label ?? DashboardFormatting.MissingMark, styles.Plain);
+        r.Text(DashboardFormatting.PeriodText(row), styles.Plain);
         r.Number(row.Value, number);
         r.Text(row.ValueText, styles.Plain);
         r.Number(row.Numerator, styles.General);

@@ -130,14 +130,21 @@ public class SeedSampleTests
     [Fact]
     public void Report_CentralBedfordshire_UndatedCurrentPositionStandsAsAtTheDocumentsDate()
     {
-        // "57.6% Lower Middle", target "In top 25% of local authorities": quartile 3 (supplied) against top quartile: Red.
+        // "57.6% Lower Middle", target "In top 25% of local authorities": quartile 3 (supplied) against top quartile: Red in
+        // the framework's own time (2012/13 Q4).
+        var then = Row(Report("central-bedfordshire-2013", "2012/13 Q4"), "ea-gcse-5ac-em");
+        Assert.Equal(("red", "Top quartile", false), (Text(then, "rag"), Text(then, "target"), then.GetProperty("outOfDate").GetBoolean()));
+
+        // In the default 2024/25 report the 2013 figure is the latest available, years out of date: shown with its period,
+        // not rated against the target in force today (a target with no year), docs/methods.md#figures-years-older-than-the-report.
         var r = Row(Report("central-bedfordshire-2013"), "ea-gcse-5ac-em");
 
         Assert.Equal(57.6, Number(r, "value"));
-        Assert.Equal(("20 Mar 2013", "snapshot"), (Text(r, "period"), Text(r, "periodKind")));
+        Assert.Equal(("20 Mar 2013", "snapshot", true), (Text(r, "period"), Text(r, "periodKind"), r.GetProperty("outOfDate").GetBoolean()));
         Assert.False(r.GetProperty("updated").GetBoolean());
         Assert.Equal((3, "supplied"), (r.GetProperty("quartile").GetInt32(), Text(r, "quartileProvenance")));
-        Assert.Equal(("red", "Top quartile"), (Text(r, "rag"), Text(r, "target")));
+        Assert.Equal((JsonValueKind.Null, "Top quartile"), (r.GetProperty("rag").ValueKind, Text(r, "target")));
+        Assert.StartsWith("Not rated: the latest figure available is for 20 Mar 2013", Text(r, "ragReason"));
     }
 
     [Fact]

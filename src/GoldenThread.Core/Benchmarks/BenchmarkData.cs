@@ -85,6 +85,25 @@ public sealed class BenchmarkData
         return Areas.Values.FirstOrDefault(a => a.IsRegion && string.Equals(a.Name, la.RegionName, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The region to fall back on where <paramref name="region"/> has no value: London for London's two sub-regions
+    /// ("London (Inner)", "London (Outer)"), null for every other region.
+    /// </summary>
+    /// <remarks>
+    /// LAIT's <c>clean_ldn_region</c> (R/fn_helper_functions.R): many measures are published for London as a whole but
+    /// not for Inner or Outer London, so a London borough is compared with London where its sub-region has no value
+    /// (docs/lait.md#england-and-the-region).
+    /// </remarks>
+    public Area? FallbackRegionOf(Area region)
+    {
+        if (!region.IsRegion || !region.Name.StartsWith("London (", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Areas.Values.FirstOrDefault(a => a.IsRegion && string.Equals(a.Name, "London", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Finds a council by number ("855") or by name ("Leicestershire"), case-insensitively.</summary>
     public Area? FindCouncil(string numberOrName)
     {

@@ -70,7 +70,8 @@ public static class NationalBenchmark
     /// all LAs' values by R type 7 and bands by <see cref="QuartileBanding.Band"/>, none when the measure is flagged
     /// No_Quartile; the SN average is the plain mean of the neighbours that have a value
     /// (<see cref="StatisticalNeighbours.Average"/>); England is area 970 and the region is the area
-    /// <see cref="BenchmarkData.RegionOf"/> gives.
+    /// <see cref="BenchmarkData.RegionOf"/> gives, London for a London borough whose sub-region has no value
+    /// (<see cref="RegionFigure"/>).
     /// </remarks>
     public static BenchmarkPosition For(BenchmarkData data, string code, Period period, int homeLa, Polarity polarity, bool noQuartile)
     {
@@ -173,21 +174,7 @@ public static class NationalBenchmark
         }
 
         double? england = byArea.TryGetValue(Area.EnglandNumber, out var e) ? e : null;
-        var regionArea = data.RegionOf(homeLa);
-        double? region = null;
-        string? regionWhy = null;
-        if (regionArea is null)
-        {
-            regionWhy = "the council's region is not known";
-        }
-        else if (byArea.TryGetValue(regionArea.LaNumber, out var rv))
-        {
-            region = rv;
-        }
-        else
-        {
-            regionWhy = $"no value for {regionArea.Name} in this period";
-        }
+        var (regionArea, region, regionWhy) = RegionFigure(data, homeLa, byArea);
 
         return new BenchmarkPosition
         {
@@ -211,6 +198,38 @@ public static class NationalBenchmark
             Region = region,
             RegionAbsentReason = regionWhy,
         };
+    }
+
+    /// <summary>
+    /// The region figure for one period: the council's region's value; for a London borough whose sub-region (Inner or
+    /// Outer London) has no value in the period, London's, as LAIT's <c>clean_ldn_region</c> does; otherwise none, with
+    /// the reason. The area returned is the one whose value is given (London after a fall-back).
+    /// </summary>
+    /// <remarks>
+    /// LAIT decides once per measure, from its latest year, and shows that area for every year; here the choice is made
+    /// for each period, so a dashboard of any period compares with the area LAIT showed when that period was the latest
+    /// (docs/lait.md#england-and-the-region).
+    /// </remarks>
+    internal static (Area? Area, double? Value, string? AbsentReason) RegionFigure(BenchmarkData data, int homeLa, IReadOnlyDictionary<int, double> byArea)
+    {
+        if (data.RegionOf(homeLa) is not { } region)
+        {
+            return (null, null, "the council's region is not known");
+        }
+
+        if (byArea.TryGetValue(region.LaNumber, out var own))
+        {
+            return (region, own, null);
+        }
+
+        if (data.FallbackRegionOf(region) is { } wider)
+        {
+            return byArea.TryGetValue(wider.LaNumber, out var widerValue)
+                ? (wider, widerValue, null)
+                : (region, null, $"no value for {region.Name} or {wider.Name} in this period");
+        }
+
+        return (region, null, $"no value for {region.Name} in this period");
     }
 
     /// <summary>The latest period of a measure in which at least one area has a value (LAIT's "latest year").</summary>

@@ -53,6 +53,12 @@ public sealed record DashboardRow
     /// </summary>
     public Period? Period { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Period"/> ended more than two years before the reporting period began: the figure is the latest
+    /// available, shown with its period and not rated against this year's target (docs/methods.md#figures-years-older-than-the-report).
+    /// </summary>
+    public bool OutOfDate { get; init; }
+
     public double? Value { get; init; }
 
     public double? Numerator { get; init; }
@@ -154,6 +160,8 @@ public sealed record OverviewCounts
     public int BetterThanNeighbours { get; init; }
     public int WorseThanNeighbours { get; init; }
     public int SimilarToNeighbours { get; init; }
+    /// <summary>Measures with no polarity above or below the SN average (compared, but neither better nor worse).</summary>
+    public int DifferentFromNeighboursWithoutPolarity { get; init; }
 
     public IReadOnlyList<string> Sentences { get; init; } = [];
 }

@@ -24,6 +24,12 @@ public sealed record DashboardInputs
     /// <summary>The reporting period; null means the latest (see <see cref="DashboardBuilder.DefaultReportingPeriod"/>).</summary>
     public Period? ReportingPeriod { get; init; }
 
+    /// <summary>
+    /// Periods with data besides these inputs' own: when every council's dashboard is built, the home council's own values,
+    /// so that a reporting period open to the run is open to every council's dashboard (see <see cref="ReportingPeriodCheck"/>).
+    /// </summary>
+    public IReadOnlyList<Period> OtherPeriodsWithData { get; init; } = [];
+
     /// <summary>How many points of each measure's trend to keep (the sparkline).</summary>
     public int TrendPoints { get; init; } = 10;
 }
@@ -50,6 +56,12 @@ public static class DashboardBuilder
             }
 
             return s;
+        }
+
+        // A period asked for beyond the data, or before any, would give a dashboard of nothing new: refused, naming the periods with data.
+        if (inputs.ReportingPeriod is { } asked && ReportingPeriodCheck.Problem(asked, PeriodsWithData(plan, inputs.Values, data).Concat(inputs.OtherPeriodsWithData)) is { } problem)
+        {
+            throw new NothingToReportException(problem);
         }
 
         var reporting = inputs.ReportingPeriod ?? DefaultReportingPeriod(plan.Measures.SelectMany(SeriesOf));
@@ -132,6 +144,29 @@ public static class DashboardBuilder
             PeriodKind.MultiYear => Period.YearOf(p.Basis, p.Basis == YearBasis.Calendar ? p.End.Year : p.End.Year - 1),
             _ => Period.FinancialQuarterContaining(p.End),
         };
+    }
+
+    /// <summary>
+    /// The periods of every figure the plan's measures could draw on: the council's own values and LAIT's periods in which
+    /// any council has a value for one of the plan's codes (every council's, so that the same periods are open to every
+    /// council's dashboard).
+    /// </summary>
+    private static IEnumerable<Period> PeriodsWithData(Plan plan, IReadOnlyList<Observation> own, BenchmarkData? data)
+    {
+        var periods = own.Where(o => o.Value is not null).Select(o => o.Period);
+        if (data is null)
+        {
+            return periods;
+        }
+
+        var lait = plan.Measures
+            .Select(m => m.LaitCode)
+            .OfType<string>()
+            .Distinct()
+            .SelectMany(code => data.Measures.TryGetValue(code, out var series) ? series.Periods : [])
+            .Where(p => p.ByArea.Count > 0)
+            .Select(p => p.Period);
+        return periods.Concat(lait);
     }
 
     private static IReadOnlyList<Observation> BuildSeries(
@@ -236,7 +271,8 @@ public static class DashboardBuilder
                 TargetYear = target?.Year,
                 QuartileReason = why,
                 StatisticalNeighbourComparison = new(Comparison.NotAvailable, why),
-                Updated = evidence is null ? null : evidence.Updated ?? (previousReport is not { } pe || evidence.Period.End > pe.End),
+                // Judged per report like any figure: the evidence row's flag belongs to the report that first carries it.
+                Updated = evidence is null ? null : UpdatedJudgement.Judge(evidence.Period, evidence.Updated, reporting, previousReport),
                 Note = note,
             };
         }
@@ -268,7 +304,7 @@ public static class DashboardBuilder
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
             ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
-        var rag = SuppliedJudgements.Rag(RagRating.Judge(targetRule, new RagContext
+        var rag = SuppliedJudgements.Rag(RagRating.Judge(targetRule, target?.Year, TargetSchedule.InForce(m.Targets, reporting)?.Year, latest.Period, reporting, new RagContext
         {
             Value = value,
             Polarity = m.Polarity,
@@ -303,6 +339,7 @@ public static class DashboardBuilder
             OutcomeId = outcomeId,
             OutcomeTitle = outcomeTitle,
             Period = latest.Period,
+            OutOfDate = LatestAvailable.IsOutOfDate(latest.Period, reporting),
             Value = value,
             Numerator = latest.Numerator,
             Denominator = latest.Denominator,
@@ -327,8 +364,9 @@ public static class DashboardBuilder
             StatisticalNeighbourComparison = snComparison,
             England = england,
             Region = regionValue,
-            RegionName = region?.Name,
-            Updated = latest.Updated ?? (previousReport is not { } pr || latest.Period.End > pr.End),
+            // The area whose figure is shown: London where a London borough's sub-region has none (NationalBenchmark.RegionFigure).
+            RegionName = national?.Region is not null ? national.RegionName : region?.Name,
+            Updated = UpdatedJudgement.Judge(latest.Period, latest.Updated, reporting, previousReport),
             Trajectory = trajectory,
             Gap = gapResult,
             RecentTrend = Significance.Trend(m, comparable),

@@ -15,6 +15,9 @@ internal sealed record NationalFigures(
     double? Region,
     QuartileBoundaries? Boundaries)
 {
+    /// <summary>The area <see cref="Region"/> is the value of: the council's region, or London for a London borough whose sub-region has none.</summary>
+    public string? RegionName { get; init; }
+
     /// <summary>
     /// LAIT's figures for the measure's code in the latest value's period; null when the measure has no LAIT code, there
     /// is no LAIT data, or LAIT has nothing for that period (a council's own quarterly figure).
@@ -55,6 +58,9 @@ internal sealed record NationalFigures(
             position.NeighbourAverage is null ? null : position.NeighbourCount,
             position.England,
             position.Region,
-            position.Boundaries);
+            position.Boundaries)
+        {
+            RegionName = position.RegionArea?.Name,
+        };
     }
 }

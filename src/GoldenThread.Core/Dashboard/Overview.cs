@@ -7,7 +7,8 @@ namespace GoldenThread.Core.Dashboard;
 /// In the words of paragraphs 5–7 of Leicestershire's Q3 2015/16 report (seed 001): "From 28 measures that have new
 /// data available: 16 have improved, 6 show no significant change, 4 have declined and 2 have no comparison." New data
 /// means <see cref="DashboardRow.Updated"/>; the national-benchmark count is of measures with a quartile; the
-/// statistical-neighbour count is of measures with a better / similar / worse judgement against the SN average.
+/// statistical-neighbour count is of every measure compared with the SN average: better, similar or worse, and higher or
+/// lower for a measure with no polarity, so that the parts of each sentence add up to its total.
 /// </remarks>
 public static class Overview
 {
@@ -18,7 +19,8 @@ public static class Overview
         int D(Direction d) => fresh.Count(r => r.Direction.Outcome == d);
         var quartiled = list.Where(r => r.Quartile is not null).ToList();
         int Q(int q) => quartiled.Count(r => r.Quartile == q);
-        var sn = list.Where(r => r.StatisticalNeighbourComparison.Outcome is Comparison.Better or Comparison.Similar or Comparison.Worse).ToList();
+        // Every measure compared with its SN average counts, including those with no polarity (higher or lower).
+        var sn = list.Where(r => r.StatisticalNeighbourComparison.Outcome is not Comparison.NotAvailable).ToList();
         int S(Comparison c) => sn.Count(r => r.StatisticalNeighbourComparison.Outcome == c);
 
         var counts = new OverviewCounts
@@ -38,6 +40,7 @@ public static class Overview
             BetterThanNeighbours = S(Comparison.Better),
             WorseThanNeighbours = S(Comparison.Worse),
             SimilarToNeighbours = S(Comparison.Similar),
+            DifferentFromNeighboursWithoutPolarity = S(Comparison.Higher) + S(Comparison.Lower),
         };
         return counts with { Sentences = Sentences(counts) };
     }
@@ -76,11 +79,27 @@ public static class Overview
               ]) + "."
             : "No measures have a national benchmark.");
 
-        sentences.Add(c.WithNeighbourBenchmark > 0
-            ? $"From {c.WithNeighbourBenchmark} {(c.WithNeighbourBenchmark == 1 ? "indicator" : "indicators")} that {Have(c.WithNeighbourBenchmark)} a statistical neighbour benchmark, " +
-              $"{c.BetterThanNeighbours} {Are(c.BetterThanNeighbours)} better than the statistical neighbour average, " +
-              $"{c.WorseThanNeighbours} {Are(c.WorseThanNeighbours)} below and {c.SimilarToNeighbours} {Are(c.SimilarToNeighbours)} at a similar level."
-            : "No indicators have a statistical neighbour benchmark.");
+        if (c.WithNeighbourBenchmark > 0)
+        {
+            var parts = new List<string>
+            {
+                $"{c.BetterThanNeighbours} {Are(c.BetterThanNeighbours)} better than the statistical neighbour average",
+                $"{c.WorseThanNeighbours} {Are(c.WorseThanNeighbours)} below",
+                $"{c.SimilarToNeighbours} {Are(c.SimilarToNeighbours)} at a similar level",
+            };
+            if (c.DifferentFromNeighboursWithoutPolarity > 0)
+            {
+                // Measures with no polarity are above or below the average without being better or worse; they are
+                // counted, so that the parts add up to the whole.
+                parts.Add($"{c.DifferentFromNeighboursWithoutPolarity} {(c.DifferentFromNeighboursWithoutPolarity == 1 ? "differs" : "differ")} from it with no judgement of better or worse");
+            }
+
+            sentences.Add($"From {c.WithNeighbourBenchmark} {(c.WithNeighbourBenchmark == 1 ? "indicator" : "indicators")} that {Have(c.WithNeighbourBenchmark)} a statistical neighbour benchmark, {List(parts)}.");
+        }
+        else
+        {
+            sentences.Add("No indicators have a statistical neighbour benchmark.");
+        }
         return sentences;
     }
 

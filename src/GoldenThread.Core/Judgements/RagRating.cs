@@ -1,4 +1,5 @@
 using GoldenThread.Core.Measures;
+using GoldenThread.Core.Periods;
 
 namespace GoldenThread.Core.Judgements;
 
@@ -44,6 +45,28 @@ public sealed record RagContext
 /// </remarks>
 public static class RagRating
 {
+    /// <summary>
+    /// The RAG rating of a dashboard row: the value against <paramref name="target"/>, the target in force for the value's
+    /// own period (<see cref="TargetSchedule.InForce"/>), which was set for <paramref name="targetYear"/> (null: a target with
+    /// no year, in force for every period). A value out of date for the reporting period
+    /// (<see cref="LatestAvailable.IsOutOfDate"/>) is not rated against this year's target: when its target is the one in
+    /// force for the reporting period too (<paramref name="reportingTargetYear"/>, or a target with no year), the latest
+    /// available figure is shown but not rated, since this year's target says nothing about how a year long past did.
+    /// </summary>
+    public static Judgement<Rag> Judge(
+        Target? target, Period? targetYear, Period? reportingTargetYear, Period valuePeriod, Period reporting, RagContext c)
+    {
+        if (target is not null && LatestAvailable.IsOutOfDate(valuePeriod, reporting) && (targetYear is null || targetYear == reportingTargetYear))
+        {
+            var which = targetYear is { } year ? $"the target for {year.Label}" : "the target, which has no year,";
+            return None(
+                $"Not rated: the latest figure available is for {valuePeriod.Label}, more than two years before the reporting " +
+                $"period {reporting.Label}, and {which} is the one in force for {reporting.Label}, not a target for {valuePeriod.Label}.");
+        }
+
+        return Judge(target, c);
+    }
+
     public static Judgement<Rag> Judge(Target? target, RagContext c)
     {
         if (target is null)

@@ -8,6 +8,15 @@ namespace GoldenThread.Core.Statistics;
 /// <param name="Interval">Its confidence interval (computed or given); the standard error is taken from its width.</param>
 public readonly record struct TrendPoint(int Year, double Value, ConfidenceInterval? Interval)
 {
+    /// <summary>
+    /// The period as people write it (<c>2018/19</c>), for the reasons; null to write <see cref="Year"/> (a calendar year).
+    /// The test itself uses <see cref="Year"/> only.
+    /// </summary>
+    public string? Label { get; init; }
+
+    /// <summary>The label the reasons use: <see cref="Label"/>, or the year.</summary>
+    public string Name => Label ?? Year.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A proportion point with its 95% Wilson interval, times <paramref name="scale"/> (100 for a per-cent).</summary>
     public static TrendPoint ForProportion(int year, long numerator, long denominator, double scale = 1) =>
         new(year, (double)numerator / denominator * scale, ConfidenceIntervals.WilsonProportion(numerator, denominator).Scale(scale));
@@ -84,7 +93,7 @@ public static class RecentTrend
         {
             if (all[i].Year == all[i - 1].Year)
             {
-                return CannotBe($"two points are given for {all[i].Year}");
+                return CannotBe($"two points are given for {all[i].Name}");
             }
         }
 
@@ -98,7 +107,7 @@ public static class RecentTrend
         {
             if (last[i].Year != last[i - 1].Year + 1)
             {
-                return CannotBe($"a gap between {last[i - 1].Year} and {last[i].Year}; the last {PointsUsed} points must be consecutive years");
+                return CannotBe($"a gap between {last[i - 1].Name} and {last[i].Name}; the last {PointsUsed} points must be consecutive years");
             }
         }
 
@@ -116,13 +125,13 @@ public static class RecentTrend
 
             if (p.Interval is not { IsComplete: true } ci)
             {
-                return CannotBe($"{p.Year} has no complete confidence interval, so its standard error is unknown");
+                return CannotBe($"{p.Name} has no complete confidence interval, so its standard error is unknown");
             }
 
             var se = (ci.Upper!.Value - ci.Lower!.Value) / (2 * HalfWidthZ(ci.Level));
             if (!(se > 0))
             {
-                return CannotBe($"{p.Year} has a confidence interval of zero width, so it cannot be weighted");
+                return CannotBe($"{p.Name} has a confidence interval of zero width, so it cannot be weighted");
             }
 
             x[i] = p.Year - last[0].Year;
@@ -132,7 +141,7 @@ public static class RecentTrend
 
         var (slope, variance) = Fit(x, y, w, skip: -1);
         var chiSquared = slope * slope / variance;
-        var numbers = $"slope {F(slope)} a year, χ² = {F(chiSquared)} against {F(CriticalChiSquared)}, {last[0].Year} to {last[^1].Year}";
+        var numbers = $"slope {F(slope)} a year, χ² = {F(chiSquared)} against {F(CriticalChiSquared)}, {last[0].Name} to {last[^1].Name}";
         if (!(chiSquared > CriticalChiSquared))
         {
             return new(TrendOutcome.NoSignificantChange, slope, chiSquared, $"no significant trend: {numbers}");
@@ -144,7 +153,7 @@ public static class RecentTrend
             if (Math.Sign(slopeWithout) != Math.Sign(slope))
             {
                 return new(TrendOutcome.NoSignificantChange, slope, chiSquared,
-                    $"significant at first ({numbers}), but leaving out {last[leftOut].Year} reverses or flattens the direction, so it is not robust");
+                    $"significant at first ({numbers}), but leaving out {last[leftOut].Name} reverses or flattens the direction, so it is not robust");
             }
         }
 

@@ -291,7 +291,7 @@ public static class CommitteeReportDocxRenderer
 
         tr.Append(Cell(w[0], [CellPara(TextRun(m.Title), TextRun(" " + m.Id, color: "505A5F", sizeHalfPoints: 14))]));
         tr.Append(Cell(w[1], [CellPara(TextRun(DashboardFormatting.UpdatedFlag(row.Updated)))]));
-        tr.Append(Cell(w[2], [CellPara(TextRun(row.Period?.ShortLabel ?? DashboardFormatting.MissingMark))]));
+        tr.Append(Cell(w[2], [CellPara(TextRun(DashboardFormatting.PeriodText(row, shortLabel: true)))]));
 
         var value = CellPara();
         if (row.Value is not null || row.Suppressed)

@@ -8,6 +8,8 @@ LAIT's R source (dfe-analytical-services/local-authority-interactive-tool, R/fn_
   quartile : R quantile type 7 over all LAs' non-missing values; intervals [min,Q1] (Q1,med] (med,Q3] (Q3,max]
              labelled A,B,C,D for Low and D,C,B,A for High (printed as 1..4, 1 = A)
   SN mean  : plain mean of the SN1..SN10 values present, in that order
+  region   : the LA's region area; for a London borough whose sub-region (London (Inner)/(Outer)) has no value in
+             the period, the area named London (LAIT's clean_ldn_region, R/fn_helper_functions.R, applied per period)
 Usage: python3 lait_benchmarks.py /work/shared/data/lait ['[["CODE", "YEARS", [855, 926]], ...]']
 (the optional JSON list replaces CASES; tests/GoldenThread.Cli.Tests uses it for the samples' measures)
 """
@@ -102,6 +104,10 @@ for code, years, las in CASES:
             s += y
         snm = s / len(present) if present else None
         rn = region_number(la)
+        if v.get(rn) is None and names[rn].startswith('London ('):
+            london = next(n for n, nm in names.items() if 980 <= n <= 990 and nm == 'London')
+            if v.get(london) is not None:
+                rn = london
         print(f'[InlineData("{code}", "{years}", {la}, {x!r}, {rank if rank else "null"}, {len(lav)}, '
               f'{band if band else "null"}, {q[1]!r}, {q[2]!r}, {q[3]!r}, {snm!r}, {len(present)}, '
               f'{v.get(970)!r}, {rn}, {v.get(rn)!r})]'.replace('None', 'null'))
