@@ -53,10 +53,11 @@ public sealed class LookedAfterMeasuresTests
         ],
         Health =
         [
-            new(0, 2016, 12, false, true, true, false, null),
-            new(10, 2016, 20, null, true, false, true, null),
-            new(1, 2016, 30, null, true, true, true, null), // B is not in the 12-month cohort: ignored
-            new(0, 2015, 5, false, false, false, false, null), // last year's row: ignored
+            // Child, year, SDQ, convicted, HEALTH_CHECK, HEALTH_ASSESSMENT, immunisations, teeth, substance misuse.
+            new(0, 2016, 12, false, true, null, true, false, null),
+            new(10, 2016, 20, null, true, null, false, true, null),
+            new(1, 2016, 30, null, true, null, true, true, null), // B is not in the 12-month cohort: ignored
+            new(0, 2015, 5, false, false, null, false, false, null), // last year's row: ignored
         ],
         CareLeavers =
         [
