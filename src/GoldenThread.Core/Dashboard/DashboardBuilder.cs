@@ -181,8 +181,10 @@ public static class DashboardBuilder
         if (latest is null)
         {
             var note = known.LastOrDefault()?.Note;
-            var awaiting = m.Qualitative ? (note ?? "See evidence") : "Awaiting local data";
-            var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : "No value for this measure at the reporting period.";
+            // A figure the returns could not support says so, with its reason, rather than waiting for data that exists.
+            var notComputable = known.LastOrDefault() is { } last && GoldenThread.Core.Returns.ObservationNotes.IsNotComputable(last);
+            var awaiting = m.Qualitative ? (note ?? "See evidence") : notComputable ? "Not computable" : "Awaiting local data";
+            var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : notComputable ? note! : "No value for this measure at the reporting period.";
             return new DashboardRow
             {
                 Measure = m,
