@@ -11,7 +11,7 @@ internal static class DeriveCommand
     {
         var ssda903 = new Option<string?>("--ssda903") { Description = "The SSDA903 folder: one sub-folder of CSV tables per collection year (2016 for 2015/16)." };
         var cin = new Option<string?>("--cin") { Description = "The CIN census folder: one sub-folder (XML or flattened CSV) per collection year." };
-        var population = new Option<double?>("--population") { Description = "Children aged 0-17 in the area, for rates per 10,000 (left out without it)." };
+        var population = PopulationOption.Create("Children aged 0-17 in the area (a whole number above zero), for rates per 10,000 (left out without it).");
         var output = new Option<string>("--out") { Description = "The values file (CSV) to write.", Required = true };
         var command = new Command("derive", "Compute the children's social care measures from the statutory returns, for every financial year and rolling twelve months they cover, into a values file (docs/returns.md).")
         {
@@ -26,7 +26,7 @@ internal static class DeriveCommand
                 throw new InputException(new InputError("command line", null, "--ssda903", "give --ssda903 FOLDER, --cin FOLDER or both"));
             }
 
-            var derived = ReturnsLoader.DeriveAll(a, c, parse.GetValue(population));
+            var derived = ReturnsLoader.DeriveAll(a, c, PopulationOption.Value(parse, population));
             var path = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var writer = new StreamWriter(path))

@@ -22,7 +22,7 @@ internal static class ReportCommand
         var neighbours = new Option<string?>("--neighbours") { Description = "DfE's statistical-neighbour workbook (default: sn_may_2025.xlsx beside --benchmarks)." };
         var ssda903 = new Option<string?>("--ssda903") { Description = "The council's SSDA903 folder (one sub-folder per collection year), for measures with 'return:' in the plan." };
         var cin = new Option<string?>("--cin") { Description = "The council's CIN census folder (one sub-folder per collection year), for measures with 'return:' in the plan." };
-        var population = new Option<double?>("--population") { Description = "Children aged 0-17 in the area, for rates per 10,000 derived from the returns." };
+        var population = PopulationOption.Create("Children aged 0-17 in the area (a whole number above zero), for rates per 10,000 derived from the returns.");
         var la = new Option<string?>("--la") { Description = "The home council: LA number (855) or name (Leicestershire); 'all' for every council (needs --benchmarks). Default: the plan's." };
         var period = new Option<string?>("--period") { Description = "The reporting period, e.g. '2015/16 Q3' or '2024/25' (default: the latest)." };
         var store = new Option<string>("--store")
@@ -61,7 +61,7 @@ internal static class ReportCommand
                 NeighboursPath = parse.GetValue(neighbours) ?? baseSources.NeighboursPath,
                 Ssda903Path = parse.GetValue(ssda903) ?? baseSources.Ssda903Path,
                 CinPath = parse.GetValue(cin) ?? baseSources.CinPath,
-                ChildPopulation = parse.GetValue(population) ?? baseSources.ChildPopulation,
+                ChildPopulation = PopulationOption.Value(parse, population) ?? baseSources.ChildPopulation,
                 Council = parse.GetValue(la) ?? baseSources.Council,
                 Period = parse.GetValue(period) ?? baseSources.Period,
             };

@@ -254,8 +254,10 @@ public static class DashboardBuilder
         if (latest is null)
         {
             var note = known.LastOrDefault()?.Note;
-            var awaiting = m.Qualitative ? (note ?? "See evidence") : "Awaiting local data";
-            var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : "No value for this measure at the reporting period.";
+            // A figure the returns could not support says so, with its reason, rather than waiting for data that exists.
+            var notComputable = known.LastOrDefault() is { } last && GoldenThread.Core.Returns.ObservationNotes.IsNotComputable(last);
+            var awaiting = m.Qualitative ? (note ?? "See evidence") : notComputable ? "Not computable" : "Awaiting local data";
+            var why = m.Qualitative ? "A qualitative measure: no numeric value to judge." : notComputable ? note! : "No value for this measure at the reporting period.";
             // A qualitative measure's evidence for a period may come with the report's judgements of it and its updated flag.
             var evidence = m.Qualitative ? known.LastOrDefault() : null;
             return new DashboardRow

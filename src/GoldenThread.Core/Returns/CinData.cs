@@ -44,5 +44,8 @@ public sealed class CinData
     /// <summary>Sorted by child, then start.</summary>
     public ChildProtectionPlan[] Plans { get; init; } = [];
 
+    /// <summary>The collection years whose censuses were read; <see cref="ReturnCoverage.Complete"/> for data built by hand.</summary>
+    public ReturnCoverage Coverage { get; init; } = ReturnCoverage.Complete;
+
     public static CinData Empty { get; } = new() { Children = [], Referrals = [] };
 }

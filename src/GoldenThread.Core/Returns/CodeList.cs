@@ -4,6 +4,11 @@ namespace GoldenThread.Core.Returns;
 /// A closed list of codes for one field of a return. Looking a code up returns the list's own string instance, so
 /// records hold shared strings rather than a copy per row (a national 903 has a million episodes and ~30 distinct codes).
 /// </summary>
+/// <remarks>
+/// A list is either the union over every collection year GoldenThread knows (<see cref="CollectionYear"/> null: records
+/// store codes as positions in it) or one collection year's list, drawn from that union (<see cref="Union"/>), which the
+/// readers check against. Messages about a rejected code are worded here, in one place (<see cref="Rejection"/>).
+/// </remarks>
 public sealed class CodeList
 {
     private readonly Dictionary<string, string> _codes;
@@ -13,8 +18,15 @@ public sealed class CodeList
     private readonly Dictionary<string, byte> _positions;
 
     public CodeList(string name, params string[] codes)
+        : this(name, codes, null, null)
+    {
+    }
+
+    private CodeList(string name, string[] codes, CodeList? union, int? collectionYear)
     {
         Name = name;
+        Union = union ?? this;
+        CollectionYear = collectionYear;
         _byIndex = ["", .. codes];
         _positions = codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (byte)(x.i + 1), StringComparer.Ordinal);
         _codes = codes.ToDictionary(c => c, c => c, StringComparer.Ordinal);
@@ -28,7 +40,14 @@ public sealed class CodeList
     /// <summary>The allowed codes, comma-separated, for messages.</summary>
     public string Allowed { get; }
 
-    public IEnumerable<string> Codes => _codes.Keys;
+    /// <summary>The codes in the order the guide lists them.</summary>
+    public IEnumerable<string> Codes => _byIndex.Skip(1);
+
+    /// <summary>The collection year (the year of its 31 March) this list is for; null for the union over every year.</summary>
+    public int? CollectionYear { get; }
+
+    /// <summary>The list over every year this one is drawn from; the list itself when it is the union.</summary>
+    public CodeList Union { get; }
 
     /// <summary>The shared instance of <paramref name="code"/>, or null when it is not in the list.</summary>
     public string? Find(ReadOnlySpan<char> code) => _lookup.TryGetValue(code, out _, out var value) ? value : null;
@@ -43,89 +62,40 @@ public sealed class CodeList
             return 0;
         }
 
-        return _positions.TryGetValue(code, out var i) ? i : throw new ArgumentException($"'{code}' is not a {Name} code: expected one of {Allowed}", nameof(code));
+        return _positions.TryGetValue(code, out var i) ? i : throw new ArgumentException(Rejection(code), nameof(code));
     }
 
     /// <summary>The code at a position from <see cref="IndexOf"/>; null for 0.</summary>
     public string? At(byte index) => index == 0 ? null : _byIndex[index];
+
+    /// <summary>
+    /// Why <paramref name="code"/> is refused, for a reader's message: the code (at most 12 characters: it is a code, not a
+    /// fact about a child), the collection year when the list is a year's, the years the code is valid in when it belongs
+    /// to other years, and the codes expected. <paramref name="collection"/> names what a year's files are ("return" for
+    /// the 903, "census" for the CIN census).
+    /// </summary>
+    public string Rejection(ReadOnlySpan<char> code, string collection = "return")
+    {
+        var shown = code.Length > 12 ? code[..12].ToString() + "…" : code.ToString();
+        if (CollectionYear is not { } year)
+        {
+            return $"'{shown}' is not a {Name} code: expected one of {Allowed}";
+        }
+
+        var inReturn = $"'{shown}' is not a {Name} code in the {ReturnCodes.YearLabel(year)} {collection}";
+        var other = Union.Find(code);
+        if (other is not null && ReturnCodes.YearsValid(Union, other) is { } valid)
+        {
+            inReturn += $" ({ReturnCodes.Describe(valid, collection)} by DfE's guides)";
+        }
+
+        return $"{inReturn}: expected one of {Allowed}";
+    }
+
+    /// <summary>This (union) list cut down to the codes valid in <paramref name="collectionYear"/>.</summary>
+    internal CodeList ForYear(int collectionYear, Func<string, bool> valid) =>
+        new(Name, [.. Codes.Where(valid)], this, collectionYear);
 }
 
-/// <summary>
-/// The SSDA903 and CIN census code lists, as DfE's guides for the collections define them (docs/returns.md cites them).
-/// Lists are the union over the years supported (2014/15 on), so older files with retired codes still read.
-/// </summary>
-public static class ReturnCodes
-{
-    public static readonly CodeList Sex = new("sex", "1", "2");
-
-    public static readonly CodeList Ethnicity = new("ethnic origin",
-        "WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
-        "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
-
-    /// <summary>RNE. S started; L legal status change only; P placement and carer change only; T legal status and placement
-    /// and carer change; U legal status and placement change, same carer; B placement change, same carer.</summary>
-    public static readonly CodeList ReasonNewEpisode = new("reason for new episode", "S", "L", "P", "T", "U", "B");
-
-    public static readonly CodeList LegalStatus = new("legal status",
-        "C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
-
-    public static readonly CodeList CategoryOfNeed = new("category of need", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
-
-    public static readonly CodeList Placement = new("placement type",
-        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
-        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1");
-
-    /// <summary>PR0 parents; PR1 own provision; PR2 other LA; PR3 other public; PR4 private; PR5 voluntary or third sector.</summary>
-    public static readonly CodeList PlacementProvider = new("placement provider", "PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
-
-    public static readonly CodeList ReasonEpisodeCeased = new("reason episode ceased",
-        "X1", "E11", "E12", "E13", "E14", "E15", "E16", "E17", "E2", "E3", "E41", "E43", "E44", "E45", "E46", "E47", "E48",
-        "E4A", "E4B", "E5", "E6", "E7", "E8", "E9");
-
-    public static readonly CodeList ReasonPlaceChange = new("reason for placement change",
-        "CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER");
-
-    public static readonly CodeList ReviewParticipation = new("review participation",
-        "PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7");
-
-    public static readonly CodeList YesNo = new("flag", "0", "1");
-
-    public static readonly CodeList SdqReason = new("SDQ reason", "SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5");
-
-    public static readonly CodeList InTouch = new("in touch", "YES", "NO", "DIED", "REFU", "NREQ", "RHOM");
-
-    /// <summary>F full-time, P part-time: 1 higher education, 2 other education, 4 training, 5 employment; G4–G6 NEET; 0 not known.</summary>
-    public static readonly CodeList Activity = new("care leaver activity",
-        "F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0");
-
-    /// <summary>A letter for the kind of accommodation and 1 (suitable) or 2 (not suitable); 0 not known.</summary>
-    public static readonly CodeList Accommodation = new("care leaver accommodation",
-        "B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2", "S1", "S2",
-        "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X1", "X2", "Y1", "Y2", "Z1", "Z2", "0");
-
-    public static readonly CodeList MissingType = new("missing type", "M", "A");
-
-    public static readonly CodeList AdoptionDecisionCeased = new("reason adoption decision ceased", "RD1", "RD2", "RD3", "RD4");
-
-    public static readonly CodeList PreviousPermanenceOrder = new("previous permanence", "P1", "P2", "P3", "P4", "Z1");
-
-    public static readonly CodeList AdopterSex = new("sex of adopters", "M1", "F1", "MM", "FF", "MF");
-
-    public static readonly CodeList AdopterLegalStatus = new("legal status of adopters", "L0", "L11", "L12", "L2", "L3", "L4");
-
-    // ---- CIN census ----
-
-    public static readonly CodeList ReferralSource = new("referral source",
-        "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C", "6", "7", "8", "9", "10");
-
-    public static readonly CodeList PrimaryNeed = new("primary need", "N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9");
-
-    public static readonly CodeList ReasonForClosure = new("reason for closure",
-        "RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9");
-
-    public static readonly CodeList CategoryOfAbuse = new("category of abuse", "NEG", "PHY", "SAB", "EMO", "MUL");
-
-    public static readonly CodeList Gender = new("gender", "0", "1", "2", "9");
-
-    public static readonly CodeList Boolean = new("true or false", "true", "false", "1", "0");
-}
+/// <summary>The collection years a code is valid in, inclusive (years of the collections' 31 March).</summary>
+public readonly record struct CodeYears(int First, int Last);

@@ -2,7 +2,7 @@ namespace GoldenThread.Core.Returns;
 
 /// <summary>One child in the SSDA903 Header table. Children are referred to elsewhere by their index in <see cref="LookedAfterData.Children"/>.</summary>
 /// <param name="Id">The council's own child identifier (CHILD).</param>
-/// <param name="Sex">1 male, 2 female (SEX).</param>
+/// <param name="Sex">1 male, 2 female, 0 unknown (SEX: 1 or 2 up to 2023/24; M, F or U from 2024/25).</param>
 /// <param name="Birth">Date of birth (DOB).</param>
 public readonly record struct LookedAfterChild(string Id, byte Sex, DateOnly Birth);
 
@@ -73,12 +73,15 @@ public readonly record struct Episode
 
 /// <summary>OC2: outcomes for a child looked after continuously for 12 months at 31 March of <see cref="CollectionYear"/>.</summary>
 /// <param name="CollectionYear">The calendar year in which the collection's 31 March falls (2016 for 2015/16).</param>
+/// <param name="HealthCheck">HEALTH_CHECK: health promotion (development checks) of a child under 5; blank from age 5 (903 rules 545, 546).</param>
+/// <param name="HealthAssessment">HEALTH_ASSESSMENT: the annual health assessment was up to date (two for an under-5): what DfE's health figure counts.</param>
 public readonly record struct HealthOutcome(
     int Child,
     int CollectionYear,
     int? SdqScore,
     bool? Convicted,
     bool? HealthCheck,
+    bool? HealthAssessment,
     bool? Immunisations,
     bool? TeethCheck,
     bool? SubstanceMisuse);
@@ -130,6 +133,15 @@ public sealed class LookedAfterData
     public AsylumStatus[] Asylum { get; init; } = [];
 
     public PreviousPermanence[] PreviousPermanence { get; init; } = [];
+
+    /// <summary>The collection years whose returns were read (Header and Episodes); <see cref="ReturnCoverage.Complete"/> for data built by hand.</summary>
+    public ReturnCoverage Coverage { get; init; } = ReturnCoverage.Complete;
+
+    /// <summary>The collection years that had an OC2 table (the 12-month cohort's outcomes).</summary>
+    public ReturnCoverage HealthCoverage { get; init; } = ReturnCoverage.Complete;
+
+    /// <summary>The collection years that had an OC3 table (care leavers).</summary>
+    public ReturnCoverage CareLeaverCoverage { get; init; } = ReturnCoverage.Complete;
 
     /// <summary>Index of each child's first episode in <see cref="Episodes"/> and one past its last.</summary>
     public (int First, int End) EpisodeRange(int child)

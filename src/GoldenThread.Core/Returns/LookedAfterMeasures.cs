@@ -1,3 +1,4 @@
+using System.Globalization;
 using GoldenThread.Core.Measures;
 
 namespace GoldenThread.Core.Returns;
@@ -29,7 +30,7 @@ public static class LookedAfterMeasures
             "PR4" or "PR5" => PlacementGroup.IndependentChildrensHome,
             _ => PlacementGroup.Other,
         },
-        "H5" => PlacementGroup.SupportedLodgings,
+        "H5" or "K3" => PlacementGroup.SupportedLodgings,
         "A3" or "A4" or "A5" or "A6" => PlacementGroup.PlacedForAdoption,
         "P1" => PlacementGroup.PlacedWithParents,
         _ => PlacementGroup.Other,
@@ -55,9 +56,20 @@ public static class LookedAfterMeasures
         return b < first ? birth.AddYears(collectionYear - birth.Year) : b;
     }
 
+    /// <summary>Ages at 31 March whose SDQ scores DfE averages: 5 to 16 (docs/returns.md).</summary>
+    public const int SdqYoungestAge = 5, SdqOldestAge = 16;
+
+    /// <summary>How far long-term stability looks back from the period end: looked after 2½ years.</summary>
+    public const int StabilityLookBackMonths = 30;
+
     public static IReadOnlyList<Observation> Derive(LookedAfterData data, ReportingWindow w, ReturnOptions options)
     {
         var sink = new ObservationSink(w);
+        if (!data.Coverage.Reaches(w.First, w.Last))
+        {
+            sink.Block($"the SSDA903 returns in the files are for {data.Coverage.Describe()}, which do not cover the whole window");
+        }
+
         var eps = data.Episodes;
         var childCount = data.Children.Count;
         var inWindow = new bool[childCount];
@@ -66,6 +78,7 @@ public static class LookedAfterMeasures
         int atEnd = 0, started = 0, ceased = 0, adopted = 0, threePlus = 0, stableDen = 0, stableNum = 0, anyInWindow = 0;
         int adoptN = 0, adoptTimely = 0, placedN = 0;
         long adoptDays = 0, placedDays = 0;
+        bool adoptionStartUnknown = false, placementStartUnknown = false;
         var stabilityCut = w.Last.AddMonths(-30);
         var samePlacementCut = w.Last.AddYears(-2);
 
@@ -95,10 +108,7 @@ public static class LookedAfterMeasures
                 if (e.Overlaps(w.First, w.Last))
                 {
                     seen = true;
-                    if (!IsTemporaryPlacement(e.Place))
-                    {
-                        placements += placements == 0 || e.ReasonNewEpisode is "S" or "P" or "T" ? 1 : 0;
-                    }
+                    placements += CountsAsPlacement(eps, first, i, placements == 0) ? 1 : 0;
                 }
 
                 if (w.Contains(e.Start))
@@ -108,6 +118,7 @@ public static class LookedAfterMeasures
                     if (IsAdoptionPlacement(e.Place) && !continuesAdoption)
                     {
                         placedN++;
+                        placementStartUnknown |= !StartsWithEntryToCare(eps, first, i);
                         placedDays += e.Start.DayNumber - PeriodOfCareStart(eps, first, i).DayNumber;
                     }
                 }
@@ -135,6 +146,7 @@ public static class LookedAfterMeasures
                 if (eps[lastCease].ReasonCeased is "E11" or "E12")
                 {
                     adopted++;
+                    adoptionStartUnknown |= !StartsWithEntryToCare(eps, first, lastCease);
                     var days = PlacementStart(eps, first, lastCease, false).DayNumber - PeriodOfCareStart(eps, first, lastCease).DayNumber;
                     adoptN++;
                     adoptDays += days;
@@ -170,12 +182,21 @@ public static class LookedAfterMeasures
             healthCohort[c] = w.IsFinancialYear && careStart <= w.First;
         }
 
+        var historyStart = data.Coverage.StartBefore(w.Last);
+        var stabilityFrom = w.Last.AddMonths(-StabilityLookBackMonths);
+        var stabilityWhyNot = historyStart is { } hs && hs > stabilityFrom
+            ? $"long-term stability looks back 2½ years, to {Day(stabilityFrom)}, but the SSDA903 returns in the files begin on {Day(hs)}"
+            : null;
+        const string entryUnknown = "entered care before the first episode the SSDA903 files hold for them, so their days from entering care are unknown";
+        var adoptionWhyNot = adoptionStartUnknown ? "some children adopted in the window " + entryUnknown : null;
+        var placementWhyNot = placementStartUnknown ? "some children placed for adoption in the window " + entryUnknown : null;
+
         sink.Count(ReturnMeasureIds.LookedAfterAtEnd, atEnd);
         sink.Rate(ReturnMeasureIds.LookedAfterRate, atEnd, options.ChildPopulation);
         sink.Count(ReturnMeasureIds.StartedToBeLookedAfter, started);
         sink.Count(ReturnMeasureIds.CeasedToBeLookedAfter, ceased);
         sink.Percent(ReturnMeasureIds.ThreeOrMorePlacements, threePlus, atEnd);
-        sink.Percent(ReturnMeasureIds.LongTermStability, stableNum, stableDen);
+        sink.Percent(ReturnMeasureIds.LongTermStability, stableNum, stableDen, stabilityWhyNot);
         sink.Count(ReturnMeasureIds.InHouseFosterCare, groups[(int)PlacementGroup.InHouseFosterCare]);
         sink.Count(ReturnMeasureIds.KinshipFosterCare, groups[(int)PlacementGroup.KinshipFosterCare]);
         sink.Count(ReturnMeasureIds.AgencyFosterCare, groups[(int)PlacementGroup.AgencyFosterCare]);
@@ -187,10 +208,10 @@ public static class LookedAfterMeasures
         sink.Count(ReturnMeasureIds.OtherPlacements, groups[(int)PlacementGroup.Other]);
         sink.Count(ReturnMeasureIds.Adopted, adopted);
         sink.Percent(ReturnMeasureIds.AdoptedShareOfCeased, adopted, ceased);
-        sink.Average(ReturnMeasureIds.AdoptionDaysEntryToMoveIn, adoptDays, adoptN);
-        sink.Percent(ReturnMeasureIds.AdoptionWithinThreshold, adoptTimely, adoptN);
+        sink.Average(ReturnMeasureIds.AdoptionDaysEntryToMoveIn, adoptDays, adoptN, adoptionWhyNot);
+        sink.Percent(ReturnMeasureIds.AdoptionWithinThreshold, adoptTimely, adoptN, adoptionWhyNot);
         sink.Count(ReturnMeasureIds.ChildrenPlacedForAdoption, placedN);
-        sink.Average(ReturnMeasureIds.AdoptionDaysEntryToPlacement, placedDays, placedN);
+        sink.Average(ReturnMeasureIds.AdoptionDaysEntryToPlacement, placedDays, placedN, placementWhyNot);
 
         CareLeavers(data, w, sink);
         if (w.IsFinancialYear)
@@ -203,19 +224,87 @@ public static class LookedAfterMeasures
     }
 
     /// <summary>The start of the period of care the episode belongs to: back through contiguous episodes to one that started care.</summary>
-    internal static DateOnly PeriodOfCareStart(Episode[] eps, int first, int i)
+    internal static DateOnly PeriodOfCareStart(Episode[] eps, int first, int i) => eps[PeriodOfCareFirst(eps, first, i)].Start;
+
+    /// <summary>
+    /// Whether the files hold the start of the episode's period of care: the walk back through contiguous episodes ends
+    /// at one with RNE S. When it ends elsewhere, the child entered care before the earliest return read (or the chain is
+    /// broken), and <see cref="PeriodOfCareStart"/> is only the earliest day known, not the day the child entered care.
+    /// </summary>
+    internal static bool StartsWithEntryToCare(Episode[] eps, int first, int i) =>
+        eps[PeriodOfCareFirst(eps, first, i)].ReasonNewEpisode == "S";
+
+    private static int PeriodOfCareFirst(Episode[] eps, int first, int i)
     {
         while (i > first && eps[i].ReasonNewEpisode != "S" && eps[i - 1].End == eps[i].Start)
         {
             i--;
         }
 
-        return eps[i].Start;
+        return i;
     }
 
     /// <summary>
+    /// The placements child <paramref name="child"/> had in the window, as the three-or-more measure counts them: the
+    /// first (not temporary) episode in the window counts as one, whatever its RNE, since the placement open on the
+    /// window's first day counts; after it, each <see cref="IsNewPlacement"/>. Short breaks (V3, V4) are left out.
+    /// </summary>
+    public static int PlacementsInWindow(LookedAfterData data, int child, ReportingWindow w)
+    {
+        var (first, end) = data.EpisodeRange(child);
+        var placements = 0;
+        for (var i = first; i < end; i++)
+        {
+            var e = data.Episodes[i];
+            if (!e.IsShortTermBreak && e.Overlaps(w.First, w.Last))
+            {
+                placements += CountsAsPlacement(data.Episodes, first, i, placements == 0) ? 1 : 0;
+            }
+        }
+
+        return placements;
+    }
+
+    private static bool CountsAsPlacement(Episode[] eps, int first, int i, bool firstInWindow) =>
+        !IsTemporaryPlacement(eps[i].Place) && (firstInWindow || IsNewPlacement(eps, first, i));
+
+    /// <summary>
+    /// Whether episode <paramref name="i"/> starts a new placement: its RNE is S, P or T (a new carer), and it is not the
+    /// child's return to their usual placement after a temporary one. DfE's guide does not count a temporary absence
+    /// (T0–T4: holiday, hospital, short custody) and the return from it as placement changes, and 903 rule 383 makes the
+    /// episode after a temporary placement the return: RNE P to the same placement type as before it.
+    /// </summary>
+    public static bool IsNewPlacement(Episode[] eps, int first, int i) =>
+        eps[i].ReasonNewEpisode is "S" or "P" or "T" && ReturnFromTemporaryPlacement(eps, first, i) < 0;
+
+    /// <summary>
+    /// When episode <paramref name="i"/> is a return after one or more contiguous temporary placements (RNE P, the same
+    /// PLACE as the episode before the temporary ones: rule 383), the index of that earlier episode; otherwise -1.
+    /// Postcodes are not read, so the same placement type is taken as the same placement, as rule 383 up to 2024/25 does.
+    /// </summary>
+    internal static int ReturnFromTemporaryPlacement(Episode[] eps, int first, int i)
+    {
+        if (eps[i].ReasonNewEpisode != "P")
+        {
+            return -1;
+        }
+
+        var j = i - 1;
+        while (j >= first && eps[j].End == eps[j + 1].Start && IsTemporaryPlacement(eps[j].Place))
+        {
+            j--;
+        }
+
+        var afterTemporary = j < i - 1;
+        return afterTemporary && j >= first && eps[j].End == eps[j + 1].Start && eps[j].Place == eps[i].Place ? j : -1;
+    }
+
+    private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// The day the child moved in with the carers of episode <paramref name="i"/>: back through contiguous episodes that
-    /// changed legal status only (L) or kept the same carers (U, B). With <paramref name="joinAdoption"/>, an adoptive
+    /// changed legal status only (L) or kept the same carers (U, B), and through a temporary absence and the return from
+    /// it (<see cref="ReturnFromTemporaryPlacement"/>). With <paramref name="joinAdoption"/>, an adoptive
     /// placement also counts the placement before it (the long-term stability rule).
     /// </summary>
     internal static DateOnly PlacementStart(Episode[] eps, int first, int i, bool joinAdoption)
@@ -227,6 +316,10 @@ public static class LookedAfterMeasures
             if (rne is "L" or "U" or "B")
             {
                 i--;
+            }
+            else if (ReturnFromTemporaryPlacement(eps, first, i) is >= 0 and var before)
+            {
+                i = before; // back from a temporary absence: the same placement, which began before it
             }
             else if (!joined && rne is "P" or "T")
             {
@@ -276,16 +369,25 @@ public static class LookedAfterMeasures
             }
         }
 
-        sink.Count(ReturnMeasureIds.CareLeavers, cohort);
-        sink.Percent(ReturnMeasureIds.CareLeaversSuitableAccommodation, suitable, accommodationKnown);
-        sink.Percent(ReturnMeasureIds.CareLeaversInEet, eet, cohort);
-        sink.Percent(ReturnMeasureIds.CareLeaversInTouch, inTouch, cohort);
+        // OC3 rows describe their collection year: every collection the window touches must have its OC3 table.
+        var whyNot = data.CareLeaverCoverage.Reaches(w.First, w.Last)
+            ? null
+            : $"the SSDA903 returns in the files have OC3 (care leaver) tables for {data.CareLeaverCoverage.Describe()}, not for every year the window touches";
+        sink.Count(ReturnMeasureIds.CareLeavers, cohort, whyNot);
+        sink.Percent(ReturnMeasureIds.CareLeaversSuitableAccommodation, suitable, accommodationKnown, whyNot);
+        sink.Percent(ReturnMeasureIds.CareLeaversInEet, eet, cohort, whyNot);
+        sink.Percent(ReturnMeasureIds.CareLeaversInTouch, inTouch, cohort, whyNot);
     }
 
+    /// <summary>
+    /// The OC2 cohort of a financial year: looked after at 31 March, continuously since 1 April a year before. Health
+    /// assessments count HEALTH_ASSESSMENT (HEALTH_CHECK is the under-5s' health promotion item, blank from age 5); the
+    /// SDQ average is over the cohort aged 5 to 16 at 31 March with a score, the age band DfE publishes.
+    /// </summary>
     private static void Health(LookedAfterData data, ReportingWindow w, bool[] cohort, ObservationSink sink)
     {
         var size = cohort.Count(x => x);
-        int checks = 0, immunised = 0, teeth = 0, sdqN = 0;
+        int assessed = 0, immunised = 0, teeth = 0, sdqN = 0;
         double sdqSum = 0;
         foreach (var h in data.Health)
         {
@@ -294,21 +396,25 @@ public static class LookedAfterMeasures
                 continue;
             }
 
-            checks += h.HealthCheck == true ? 1 : 0;
+            assessed += h.HealthAssessment == true ? 1 : 0;
             immunised += h.Immunisations == true ? 1 : 0;
             teeth += h.TeethCheck == true ? 1 : 0;
             var age = AgeOn(data.Children[h.Child].Birth, w.Last);
-            if (h.SdqScore is >= 0 and <= 40 && age is >= 4 and <= 16)
+            if (h.SdqScore is >= 0 and <= 40 && age is >= SdqYoungestAge and <= SdqOldestAge)
             {
                 sdqN++;
                 sdqSum += h.SdqScore.Value;
             }
         }
 
-        sink.Percent(ReturnMeasureIds.HealthChecks, checks, size);
-        sink.Percent(ReturnMeasureIds.Immunisations, immunised, size);
-        sink.Percent(ReturnMeasureIds.DentalChecks, teeth, size);
-        sink.Average(ReturnMeasureIds.AverageSdq, sdqSum, sdqN);
+        // Without the year's OC2 table every child in the cohort would count as not assessed: say so instead.
+        var whyNot = data.HealthCoverage.Reaches(w.Last, w.Last)
+            ? null
+            : $"the {ReturnCodes.YearLabel(w.Last.Year)} SSDA903 return in the files has no OC2 table";
+        sink.Percent(ReturnMeasureIds.HealthChecks, assessed, size, whyNot);
+        sink.Percent(ReturnMeasureIds.Immunisations, immunised, size, whyNot);
+        sink.Percent(ReturnMeasureIds.DentalChecks, teeth, size, whyNot);
+        sink.Average(ReturnMeasureIds.AverageSdq, sdqSum, sdqN, whyNot);
     }
 
     private static void Missing(LookedAfterData data, ReportingWindow w, bool[] inWindow, int lookedAfter, ObservationSink sink)
@@ -318,7 +424,8 @@ public static class LookedAfterMeasures
         var incidents = 0;
         foreach (var m in data.Missing)
         {
-            if (m.IsMissing && w.Contains(m.Start))
+            // Like the children counted, incidents leave out children whose only care in the window was short breaks.
+            if (m.IsMissing && inWindow[m.Child] && w.Contains(m.Start))
             {
                 incidents++;
             }

@@ -541,8 +541,11 @@ public static partial class PlanReader
             string? returnId = null;
             if (f.Scalar("return") is { Value: { } writtenReturn } returnNode)
             {
-                returnId = GoldenThread.Core.Returns.ReturnMeasureCatalogue.All
-                    .FirstOrDefault(r => string.Equals(r.Id, writtenReturn.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+                var derivedMeasure = GoldenThread.Core.Returns.ReturnMeasureCatalogue.All
+                    .FirstOrDefault(r => string.Equals(r.Id, writtenReturn.Trim(), StringComparison.OrdinalIgnoreCase));
+                returnId = derivedMeasure?.Id;
+                // A measure fed from the returns says how it is derived (the choices made) unless the plan words it itself.
+                definition ??= derivedMeasure?.Definition;
                 if (returnId is null)
                 {
                     var near = Suggestions.Closest(writtenReturn.Trim(), GoldenThread.Core.Returns.ReturnMeasureCatalogue.All.Select(r => r.Id));

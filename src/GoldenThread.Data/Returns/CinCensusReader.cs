@@ -36,15 +36,24 @@ public sealed class CinCensusReader
     private readonly List<(int Year, int Order, Section47Enquiry Row)> _s47 = [];
     private readonly List<(int Year, int Order, ChildProtectionPlan Row)> _plans = [];
     private readonly List<(int Child, DateOnly PlanStart, DateOnly Review)> _csvReviews = [];
+    private readonly Dictionary<int, (string File, int Children, bool Readable)> _censuses = [];
     private int _order;
 
     /// <summary>Reads <c>root/&lt;year&gt;/*.xml</c> and <c>root/&lt;year&gt;/*.csv</c> (the year of the census's 31 March).</summary>
     public static CinData ReadFolder(string root)
     {
         var reader = new CinCensusReader();
-        foreach (var (year, dir) in CollectionYears.In(root))
+        var years = CollectionYears.In(root);
+        foreach (var (year, dir) in years)
         {
-            foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+            var files = Directory.GetFiles(dir).Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (files.Count == 0)
+            {
+                reader._log.Add(new InputError(Path.GetRelativePath(root, dir), null, null,
+                    $"has no CIN census file: every collection year's folder needs its census, as XML (cin.xml) or the flattened CSV (cin.csv) (here the {ReturnCodes.YearLabel(year)} census)"));
+            }
+
+            foreach (var file in files.Order(StringComparer.Ordinal))
             {
                 var name = Path.GetRelativePath(root, file);
                 if (file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +69,37 @@ public sealed class CinCensusReader
             }
         }
 
+        foreach (var (year, _) in years)
+        {
+            if (reader._censuses.TryGetValue(year, out var census) && census.Readable && census.Children == 0)
+            {
+                reader._log.Add(new InputError(census.File, null, null,
+                    $"lists no children: the {ReturnCodes.YearLabel(year)} census must list the year's children in need"));
+            }
+        }
+
         return reader.Build();
+    }
+
+    /// <summary>Children (XML) or records (CSV) read for <paramref name="collectionYear"/>; null when no census file was added for it.</summary>
+    public int? ChildrenRead(int collectionYear) => _censuses.TryGetValue(collectionYear, out var c) ? c.Children : null;
+
+    private void Counted(int year, string file, int children, bool readable)
+    {
+        var (_, before, ok) = _censuses.GetValueOrDefault(year, (file, 0, true));
+        _censuses[year] = (file, before + children, ok && readable);
+    }
+
+    /// <summary>False, with an error, for a year whose code lists GoldenThread does not know.</summary>
+    private bool KnownYear(int collectionYear, string fileName)
+    {
+        if (ReturnCodes.IsKnownYear(collectionYear))
+        {
+            return true;
+        }
+
+        _log.Add(new InputError(fileName, null, null, CollectionYears.Unknown(collectionYear)));
+        return false;
     }
 
     private int ChildIndex(string id, DateOnly? birth)
@@ -85,6 +124,12 @@ public sealed class CinCensusReader
 
     public void AddXml(Stream xml, int collectionYear, string fileName)
     {
+        if (!KnownYear(collectionYear, fileName))
+        {
+            return;
+        }
+
+        var codes = ReturnCodes.In(collectionYear);
         XDocument doc;
         try
         {
@@ -93,6 +138,7 @@ public sealed class CinCensusReader
         catch (XmlException ex)
         {
             _log.Add(new InputError(fileName, ex.LineNumber, null, "is not well-formed XML: " + ex.Message));
+            Counted(collectionYear, fileName, 0, false);
             return;
         }
 
@@ -101,9 +147,11 @@ public sealed class CinCensusReader
         if (doc.Root?.Name.LocalName != "Message" || children is null)
         {
             _log.Add(new InputError(fileName, 1, null, "expected a CIN census message: <Message> holding <Children>"));
+            Counted(collectionYear, fileName, 0, false);
             return;
         }
 
+        Counted(collectionYear, fileName, children.Elements("Child").Count(), true);
         foreach (var child in children.Elements("Child"))
         {
             var ids = child.Element("ChildIdentifiers");
@@ -115,25 +163,37 @@ public sealed class CinCensusReader
             }
 
             var birth = x.OptionalDate(ids!, "PersonBirthDate");
-            x.OptionalCode(child.Element("ChildCharacteristics"), "Ethnicity", ReturnCodes.Ethnicity);
-            x.OptionalCode(ids, "GenderCurrent", ReturnCodes.Gender);
+            x.OptionalCode(child.Element("ChildCharacteristics"), "Ethnicity", codes.Ethnicity);
+            // The census records sex as GenderCurrent (0, 1, 2, 9) up to 2023/24 and as Sex (M, F, U) from 2024/25.
+            x.OptionalCode(ids, codes.ChildSexElement, codes.ChildSex);
+            if (ids!.Element(codes.RetiredChildSexElement) is { } retired)
+            {
+                x.Fail(retired, retired.Name.LocalName,
+                    $"is not part of the {ReturnCodes.YearLabel(collectionYear)} census, which records the child's sex as {codes.ChildSexElement} ({codes.ChildSex.Allowed})");
+            }
+
             var c = ChildIndex(id.Trim(), birth);
             foreach (var details in child.Elements("CINdetails"))
             {
-                ReadDetails(x, details, c, collectionYear);
+                ReadDetails(x, details, c, collectionYear, codes);
             }
         }
     }
 
-    private void ReadDetails(XmlFields x, XElement d, int c, int year)
+    private void ReadDetails(XmlFields x, XElement d, int c, int year, ReturnCodeSet codes)
     {
         var errorsBefore = _log.Errors.Count;
         var referral = x.Date(d, "CINreferralDate");
-        var source = x.Code(d, "ReferralSource", ReturnCodes.ReferralSource);
-        var need = x.OptionalCode(d, "PrimaryNeedCode", ReturnCodes.PrimaryNeed);
+        var source = x.Code(d, "ReferralSource", codes.ReferralSource);
+        var need = x.OptionalCode(d, "PrimaryNeedCode", codes.PrimaryNeed);
         var closure = x.OptionalDate(d, "CINclosureDate");
-        var reason = x.OptionalCode(d, "ReasonForClosure", ReturnCodes.ReasonForClosure);
-        var nfa = x.OptionalCode(d, "ReferralNFA", ReturnCodes.Boolean) is "1" or "true";
+        var reason = x.OptionalCode(d, "ReasonForClosure", codes.ReasonForClosure);
+        var nfa = x.OptionalCode(d, "ReferralNFA", codes.Boolean) is "1" or "true";
+        if (_log.Errors.Count == errorsBefore && DateRules.ClosedBeforeReferral(referral, closure) is { } closedEarly)
+        {
+            x.Fail(d.Element("CINclosureDate")!, "CINclosureDate", closedEarly);
+        }
+
         if (_log.Errors.Count == errorsBefore)
         {
             _referrals.Add((year, _order++, new CinReferral(c, referral, closure, source, need, reason, nfa)));
@@ -147,6 +207,14 @@ public sealed class CinCensusReader
             var done = x.OptionalDate(a, "AssessmentAuthorisationDate");
             if (_log.Errors.Count == before)
             {
+                foreach (var (field, problem) in DateRules.Assessment(start, done))
+                {
+                    x.Fail(a.Element(field) ?? a, field, problem);
+                }
+            }
+
+            if (_log.Errors.Count == before)
+            {
                 _assessments.Add((year, _order++, new CinAssessment(c, start, done)));
             }
         }
@@ -158,6 +226,14 @@ public sealed class CinCensusReader
             var icpc = x.OptionalDate(s, "DateOfInitialCPC");
             if (_log.Errors.Count == before)
             {
+                foreach (var (field, problem) in DateRules.Section47(start, icpc))
+                {
+                    x.Fail(s.Element(field) ?? s, field, problem);
+                }
+            }
+
+            if (_log.Errors.Count == before)
+            {
                 _s47.Add((year, _order++, new Section47Enquiry(c, start, icpc)));
             }
         }
@@ -167,14 +243,24 @@ public sealed class CinCensusReader
             var before = _log.Errors.Count;
             var start = x.Date(p, "CPPstartDate");
             var end = x.OptionalDate(p, "CPPendDate");
-            var initial = x.Code(p, "InitialCategoryOfAbuse", ReturnCodes.CategoryOfAbuse);
-            var latest = x.OptionalCode(p, "LatestCategoryOfAbuse", ReturnCodes.CategoryOfAbuse);
+            var initial = x.Code(p, "InitialCategoryOfAbuse", codes.CategoryOfAbuse);
+            var latest = x.OptionalCode(p, "LatestCategoryOfAbuse", codes.CategoryOfAbuse);
             var previous = x.OptionalInt(p, "NumberOfPreviousCPP") ?? 0;
+            if (_log.Errors.Count == before && DateRules.PlanEndedBeforeStart(start, end) is { } endedEarly)
+            {
+                x.Fail(p.Element("CPPendDate")!, "CPPendDate", endedEarly);
+            }
+
             var reviews = new List<DateOnly>();
             foreach (var r in p.Elements("Reviews").Elements("CPPreviewDate"))
             {
                 if (x.ParseDate(r) is { } day)
                 {
+                    if (_log.Errors.Count == before && DateRules.ReviewNotAfterStart(start, day) is { } early)
+                    {
+                        x.Fail(r, "CPPreviewDate", early);
+                    }
+
                     reviews.Add(day);
                 }
             }
@@ -245,8 +331,7 @@ public sealed class CinCensusReader
             var code = list.Find(raw);
             if (code is null)
             {
-                var shown = raw.Length > 12 ? raw[..12] + "…" : raw;
-                Fail(e, e.Name.LocalName, $"'{shown}' is not a {list.Name} code: expected one of {list.Allowed}");
+                Fail(e, e.Name.LocalName, list.Rejection(raw, "census"));
             }
 
             return code;
@@ -274,7 +359,13 @@ public sealed class CinCensusReader
 
     public void AddCsv(TextReader text, int collectionYear, string fileName)
     {
-        var t = new ReturnTable(text, fileName, _log, DateLayout.Iso, ["LAchildID", "RecordType", "CINreferralDate"]);
+        if (!KnownYear(collectionYear, fileName))
+        {
+            return;
+        }
+
+        var codes = ReturnCodes.In(collectionYear);
+        var t = new ReturnTable(text, fileName, _log, DateLayout.Iso, ["LAchildID", "RecordType", "CINreferralDate"], "census");
         int id = t.Column("LAchildID"), dob = t.Column("PersonBirthDate"), type = t.Column("RecordType"), referral = t.Column("CINreferralDate"),
             source = t.Column("ReferralSource"), need = t.Column("PrimaryNeedCode"), closure = t.Column("CINclosureDate"),
             reason = t.Column("ReasonForClosure"), nfa = t.Column("ReferralNFA"), aStart = t.Column("AssessmentActualStartDate"),
@@ -297,33 +388,40 @@ public sealed class CinCensusReader
             {
                 case "Referral":
                     var row = new CinReferral(c, t.Date(referral, "CINreferralDate"), t.OptionalDate(closure, "CINclosureDate"),
-                        t.Code(source, "ReferralSource", ReturnCodes.ReferralSource), t.OptionalCode(need, "PrimaryNeedCode", ReturnCodes.PrimaryNeed),
-                        t.OptionalCode(reason, "ReasonForClosure", ReturnCodes.ReasonForClosure),
-                        t.OptionalCode(nfa, "ReferralNFA", ReturnCodes.Boolean) is "1" or "true");
+                        t.Code(source, "ReferralSource", codes.ReferralSource), t.OptionalCode(need, "PrimaryNeedCode", codes.PrimaryNeed),
+                        t.OptionalCode(reason, "ReasonForClosure", codes.ReasonForClosure),
+                        t.OptionalCode(nfa, "ReferralNFA", codes.Boolean) is "1" or "true");
+                    if (t.RowOk && DateRules.ClosedBeforeReferral(row.ReferralDate, row.ClosureDate) is { } closedEarly) t.Fail("CINclosureDate", closedEarly);
                     if (t.RowOk) _referrals.Add((collectionYear, _order++, row));
                     break;
                 case "Assessment":
                     var a = new CinAssessment(c, t.Date(aStart, "AssessmentActualStartDate"), t.OptionalDate(aDone, "AssessmentAuthorisationDate"));
+                    if (t.RowOk) foreach (var (field, problem) in DateRules.Assessment(a.Start, a.Authorised)) t.Fail(field, problem);
                     if (t.RowOk) _assessments.Add((collectionYear, _order++, a));
                     break;
                 case "Section47":
                     var s = new Section47Enquiry(c, t.Date(sStart, "S47ActualStartDate"), t.OptionalDate(icpc, "DateOfInitialCPC"));
+                    if (t.RowOk) foreach (var (field, problem) in DateRules.Section47(s.Start, s.InitialConference)) t.Fail(field, problem);
                     if (t.RowOk) _s47.Add((collectionYear, _order++, s));
                     break;
                 case "Plan":
                     var p = new ChildProtectionPlan(c, t.Date(pStart, "CPPstartDate"), t.OptionalDate(pEnd, "CPPendDate"),
-                        t.Code(initial, "InitialCategoryOfAbuse", ReturnCodes.CategoryOfAbuse),
-                        t.OptionalCode(latest, "LatestCategoryOfAbuse", ReturnCodes.CategoryOfAbuse),
+                        t.Code(initial, "InitialCategoryOfAbuse", codes.CategoryOfAbuse),
+                        t.OptionalCode(latest, "LatestCategoryOfAbuse", codes.CategoryOfAbuse),
                         t.OptionalInt(previous, "NumberOfPreviousCPP", 0, 99) ?? 0, []);
+                    if (t.RowOk && DateRules.PlanEndedBeforeStart(p.Start, p.End) is { } endedEarly) t.Fail("CPPendDate", endedEarly);
                     if (t.RowOk) _plans.Add((collectionYear, _order++, p));
                     break;
                 case "PlanReview":
                     var planStart = t.Date(pStart, "CPPstartDate");
                     var date = t.Date(review, "CPPreviewDate");
+                    if (t.RowOk && DateRules.ReviewNotAfterStart(planStart, date) is { } early) t.Fail("CPPreviewDate", early);
                     if (t.RowOk) _csvReviews.Add((c, planStart, date));
                     break;
             }
         }
+
+        Counted(collectionYear, fileName, t.Rows, t.HeaderOk);
     }
 
     // ---- merge ------------------------------------------------------------------------------------------------------
@@ -345,6 +443,7 @@ public sealed class CinCensusReader
 
         return new CinData
         {
+            Coverage = ReturnCoverage.Of(_censuses.Keys),
             Children = [.. _children],
             Referrals = Latest(_referrals, r => (r.Child, r.ReferralDate.DayNumber)),
             Assessments = Latest(_assessments, a => (a.Child, a.Start.DayNumber)),

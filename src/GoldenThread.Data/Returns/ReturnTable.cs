@@ -58,9 +58,11 @@ internal sealed class ReturnTable
     private readonly ErrorLog _log;
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly DateLayout _layout;
+    private readonly string _collection;
 
-    public ReturnTable(TextReader reader, string file, ErrorLog log, DateLayout layout, IReadOnlyList<string> required)
+    public ReturnTable(TextReader reader, string file, ErrorLog log, DateLayout layout, IReadOnlyList<string> required, string collection = "return")
     {
+        _collection = collection;
         _csv = new CsvRecordReader(reader);
         _log = log;
         _layout = layout;
@@ -97,6 +99,9 @@ internal sealed class ReturnTable
     /// <summary>False once any field of the current row was wrong.</summary>
     public bool RowOk { get; private set; }
 
+    /// <summary>Rows read so far, not counting the header.</summary>
+    public int Rows { get; private set; }
+
     public bool Next()
     {
         if (!HeaderOk || !_csv.Read())
@@ -105,6 +110,7 @@ internal sealed class ReturnTable
         }
 
         RowOk = true;
+        Rows++;
         return true;
     }
 
@@ -184,16 +190,16 @@ internal sealed class ReturnTable
         var code = list.Find(raw);
         if (code is null)
         {
-            var shown = raw.Length > 12 ? raw[..12].ToString() + "…" : raw.ToString();
-            Fail(name, $"'{shown}' is not a {list.Name} code: expected one of {list.Allowed}");
+            Fail(name, list.Rejection(raw, _collection));
         }
 
         return code;
     }
 
-    public bool? OptionalFlag(int column, string name)
+    /// <summary>0 or 1 (<paramref name="flags"/>: the year's list), as a bool; null when blank.</summary>
+    public bool? OptionalFlag(int column, string name, CodeList flags)
     {
-        var code = OptionalCode(column, name, ReturnCodes.YesNo);
+        var code = OptionalCode(column, name, flags);
         return code is null ? null : code == "1";
     }
 

@@ -32,9 +32,12 @@ public sealed class Ssda903Reader
 {
     private readonly ErrorLog _log = new();
     private readonly ChildRegistry _children = new();
-    private readonly List<(int Year, LookedAfterChild Child)> _headers = [];
+    private readonly List<(int Year, LookedAfterChild Child, int File, int Line)> _headers = [];
     private readonly List<Episode> _episodes = [];
     private readonly List<(int Year, int Order)> _episodeOrigin = [];
+    private readonly List<(int File, int Line)> _episodeSource = [];
+    private readonly List<string> _fileNames = [];
+    private readonly Dictionary<(Ssda903Table Table, int Year), (string File, int Rows, bool HeaderOk)> _tables = [];
     private readonly List<(long Key, HealthOutcome Row)> _health = [];
     private readonly List<(long Key, CareLeaverOutcome Row)> _leavers = [];
     private readonly List<(long Key, MissingEpisode Row)> _missing = [];
@@ -45,13 +48,19 @@ public sealed class Ssda903Reader
     private readonly List<(long Key, PreviousPermanence Row)> _prevPerm = [];
     private int _order;
 
-    public static IReadOnlyList<string> RequiredColumns(Ssda903Table table) => table switch
+    /// <summary>
+    /// The columns a table must have in <paramref name="collectionYear"/>'s return. The layouts have not changed over the
+    /// years known (the 2016 and 2017 schemas and DfE's validator for 2022/23 to 2026/27 agree), so the year is here for
+    /// the next change: OC2 has HEALTH_ASSESSMENT, the health figure, besides HEALTH_CHECK, the under-5s' item.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredColumns(Ssda903Table table, int collectionYear) => table switch
     {
         Ssda903Table.Header => ["CHILD", "SEX", "DOB", "ETHNIC"],
         Ssda903Table.Episodes => ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC"],
         Ssda903Table.Reviews => ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
         Ssda903Table.Uasc => ["CHILD", "SEX", "DOB", "DUC"],
-        Ssda903Table.Oc2 => ["CHILD", "DOB", "SDQ_SCORE", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK"],
+        Ssda903Table.Oc2 => ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK",
+            "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
         Ssda903Table.Oc3 => ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
         Ssda903Table.Ad1 => ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
         Ssda903Table.PlacedAdoption => ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
@@ -82,7 +91,8 @@ public sealed class Ssda903Reader
     public static LookedAfterData ReadFolder(string root)
     {
         var reader = new Ssda903Reader();
-        foreach (var (year, dir) in CollectionYears.In(root))
+        var years = CollectionYears.In(root);
+        foreach (var (year, dir) in years)
         {
             foreach (var file in Directory.GetFiles(dir, "*.csv").Order(StringComparer.Ordinal))
             {
@@ -94,25 +104,67 @@ public sealed class Ssda903Reader
             }
         }
 
+        foreach (var (year, dir) in years)
+        {
+            reader.RequireCoreTables(year, Path.GetRelativePath(root, dir));
+        }
+
         return reader.Build();
     }
 
     /// <summary>Reads one table of the collection ending 31 March <paramref name="collectionYear"/>.</summary>
     public void Add(Ssda903Table table, int collectionYear, TextReader text, string fileName)
     {
-        var t = new ReturnTable(text, fileName, _log, DateLayout.DayMonthYear, RequiredColumns(table));
+        if (!ReturnCodes.IsKnownYear(collectionYear))
+        {
+            _log.Add(new InputError(fileName, null, null, CollectionYears.Unknown(collectionYear)));
+            return;
+        }
+
+        var codes = ReturnCodes.In(collectionYear);
+        _fileNames.Add(fileName);
+        var t = new ReturnTable(text, fileName, _log, DateLayout.DayMonthYear, RequiredColumns(table, collectionYear));
         switch (table)
         {
-            case Ssda903Table.Header: ReadHeader(t, collectionYear); break;
-            case Ssda903Table.Episodes: ReadEpisodes(t, collectionYear); break;
-            case Ssda903Table.Reviews: ReadReviews(t); break;
-            case Ssda903Table.Uasc: ReadUasc(t); break;
-            case Ssda903Table.Oc2: ReadOc2(t, collectionYear); break;
-            case Ssda903Table.Oc3: ReadOc3(t, collectionYear); break;
-            case Ssda903Table.Ad1: ReadAd1(t); break;
-            case Ssda903Table.PlacedAdoption: ReadPlacedAdoption(t); break;
-            case Ssda903Table.PrevPerm: ReadPrevPerm(t); break;
-            case Ssda903Table.Missing: ReadMissing(t); break;
+            case Ssda903Table.Header: ReadHeader(t, collectionYear, codes); break;
+            case Ssda903Table.Episodes: ReadEpisodes(t, collectionYear, codes); break;
+            case Ssda903Table.Reviews: ReadReviews(t, codes); break;
+            case Ssda903Table.Uasc: ReadUasc(t, codes); break;
+            case Ssda903Table.Oc2: ReadOc2(t, collectionYear, codes); break;
+            case Ssda903Table.Oc3: ReadOc3(t, collectionYear, codes); break;
+            case Ssda903Table.Ad1: ReadAd1(t, codes); break;
+            case Ssda903Table.PlacedAdoption: ReadPlacedAdoption(t, codes); break;
+            case Ssda903Table.PrevPerm: ReadPrevPerm(t, codes); break;
+            case Ssda903Table.Missing: ReadMissing(t, codes); break;
+        }
+
+        var key = (table, collectionYear);
+        var (_, rows, headerOk) = _tables.GetValueOrDefault(key, (fileName, 0, true));
+        _tables[key] = (fileName, rows + t.Rows, headerOk && t.HeaderOk);
+    }
+
+    /// <summary>Data rows read from <paramref name="table"/> of <paramref name="collectionYear"/>; null when no such table was added.</summary>
+    public int? RowsRead(Ssda903Table table, int collectionYear) =>
+        _tables.TryGetValue((table, collectionYear), out var t) ? t.Rows : null;
+
+    /// <summary>
+    /// Every collection year's return has its Header and Episodes tables, each listing at least one row: a year without
+    /// them would leave a gap in every child's history, which figures would silently be built on.
+    /// </summary>
+    private void RequireCoreTables(int year, string folder)
+    {
+        foreach (var table in new[] { Ssda903Table.Header, Ssda903Table.Episodes })
+        {
+            if (!_tables.TryGetValue((table, year), out var t))
+            {
+                _log.Add(new InputError(folder, null, null,
+                    $"has no {table} table: every collection year's folder needs its {table}.csv (here the {ReturnCodes.YearLabel(year)} return)"));
+            }
+            else if (t.HeaderOk && t.Rows == 0)
+            {
+                _log.Add(new InputError(t.File, null, null,
+                    $"has no rows: the {ReturnCodes.YearLabel(year)} return's {table} table must list the year's {(table == Ssda903Table.Header ? "children" : "episodes")}"));
+            }
         }
     }
 
@@ -124,16 +176,21 @@ public sealed class Ssda903Reader
 
     private static long Key(int child, int value) => ((long)child << 32) | (uint)value;
 
-    private void ReadHeader(ReturnTable t, int year)
+    private void ReadHeader(ReturnTable t, int year, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), sex = t.Column("SEX"), dob = t.Column("DOB"), ethnic = t.Column("ETHNIC"), mother = t.Column("MOTHER"), mcDob = t.Column("MC_DOB");
         while (t.Next())
         {
             var c = Child(t, child);
-            var s = t.Code(sex, "SEX", ReturnCodes.Sex);
+            var s = t.Code(sex, "SEX", codes.Sex);
             var birth = t.Date(dob, "DOB");
-            t.Code(ethnic, "ETHNIC", ReturnCodes.Ethnicity);
-            t.OptionalFlag(mother, "MOTHER");
+            if (t.RowOk && birth > new DateOnly(year, 3, 31))
+            {
+                t.Fail("DOB", $"is after the {ReturnCodes.YearLabel(year)} collection year ends (31 March {year}): a child in the return must be born by then (DfE 903 rule 301)");
+            }
+
+            t.Code(ethnic, "ETHNIC", codes.Ethnicity);
+            t.OptionalFlag(mother, "MOTHER", codes.YesNo);
             t.OptionalDate(mcDob, "MC_DOB");
             if (c >= 0)
             {
@@ -146,18 +203,26 @@ public sealed class Ssda903Reader
                 // One slot per child: a later (or same) year's header replaces an earlier one.
                 while (_headers.Count <= c)
                 {
-                    _headers.Add((int.MinValue, default));
+                    _headers.Add((int.MinValue, default, -1, 0));
                 }
 
                 if (year >= _headers[c].Year)
                 {
-                    _headers[c] = (year, new LookedAfterChild(_children.Id(c), (byte)(s[0] - '0'), birth));
+                    _headers[c] = (year, new LookedAfterChild(_children.Id(c), SexNumber(s), birth), _fileNames.Count - 1, t.Line);
                 }
             }
         }
     }
 
-    private void ReadEpisodes(ReturnTable t, int year)
+    /// <summary>1 male, 2 female, 0 unknown, whichever year's codes (1/2 or M/F/U) the return used.</summary>
+    private static byte SexNumber(string code) => code switch
+    {
+        "1" or "M" => 1,
+        "2" or "F" => 2,
+        _ => 0,
+    };
+
+    private void ReadEpisodes(ReturnTable t, int year, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), decom = t.Column("DECOM"), rne = t.Column("RNE"), ls = t.Column("LS"), cin = t.Column("CIN"),
             place = t.Column("PLACE"), provider = t.Column("PLACE_PROVIDER"), dec = t.Column("DEC"), rec = t.Column("REC"),
@@ -166,14 +231,14 @@ public sealed class Ssda903Reader
         {
             var c = Child(t, child);
             var start = t.Date(decom, "DECOM");
-            var r = t.Code(rne, "RNE", ReturnCodes.ReasonNewEpisode);
-            var l = t.Code(ls, "LS", ReturnCodes.LegalStatus);
-            t.Code(cin, "CIN", ReturnCodes.CategoryOfNeed);
-            var p = t.Code(place, "PLACE", ReturnCodes.Placement);
-            var pr = t.OptionalCode(provider, "PLACE_PROVIDER", ReturnCodes.PlacementProvider);
+            var r = t.Code(rne, "RNE", codes.ReasonNewEpisode);
+            var l = t.Code(ls, "LS", codes.LegalStatus);
+            t.Code(cin, "CIN", codes.CategoryOfNeed);
+            var p = t.Code(place, "PLACE", codes.Placement);
+            var pr = t.OptionalCode(provider, "PLACE_PROVIDER", codes.PlacementProvider);
             var end = t.OptionalDate(dec, "DEC");
-            var reason = t.OptionalCode(rec, "REC", ReturnCodes.ReasonEpisodeCeased);
-            var why = t.OptionalCode(change, "REASON_PLACE_CHANGE", ReturnCodes.ReasonPlaceChange);
+            var reason = t.OptionalCode(rec, "REC", codes.ReasonEpisodeCeased);
+            var why = t.OptionalCode(change, "REASON_PLACE_CHANGE", codes.ReasonPlaceChange);
             if (end is { } e && t.RowOk && e < start)
             {
                 t.Fail("DEC", "is before DECOM: an episode cannot cease before it starts");
@@ -188,11 +253,12 @@ public sealed class Ssda903Reader
             {
                 _episodes.Add(new Episode(c, start, end, r, l, p, pr, reason, why));
                 _episodeOrigin.Add((year, _order++));
+                _episodeSource.Add((_fileNames.Count - 1, t.Line));
             }
         }
     }
 
-    private void ReadReviews(ReturnTable t)
+    private void ReadReviews(ReturnTable t, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), date = t.Column("REVIEW"), code = t.Column("REVIEW_CODE");
         while (t.Next())
@@ -200,7 +266,7 @@ public sealed class Ssda903Reader
             var c = Child(t, child);
             t.Date(dob, "DOB");
             var d = t.Date(date, "REVIEW");
-            var pn = t.Code(code, "REVIEW_CODE", ReturnCodes.ReviewParticipation);
+            var pn = t.Code(code, "REVIEW_CODE", codes.ReviewParticipation);
             if (t.RowOk)
             {
                 _reviews.Add((Key(c, d.DayNumber), new LookedAfterReview(c, d, pn)));
@@ -208,13 +274,13 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadUasc(ReturnTable t)
+    private void ReadUasc(ReturnTable t, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), sex = t.Column("SEX"), dob = t.Column("DOB"), duc = t.Column("DUC");
         while (t.Next())
         {
             var c = Child(t, child);
-            t.Code(sex, "SEX", ReturnCodes.Sex);
+            t.Code(sex, "SEX", codes.Sex);
             t.Date(dob, "DOB");
             var ceased = t.OptionalDate(duc, "DUC");
             if (t.RowOk)
@@ -224,19 +290,24 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadOc2(ReturnTable t, int year)
+    private void ReadOc2(ReturnTable t, int year, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), sdq = t.Column("SDQ_SCORE"), reason = t.Column("SDQ_REASON"),
-            convicted = t.Column("CONVICTED"), health = t.Column("HEALTH_CHECK"), imm = t.Column("IMMUNISATIONS"),
-            teeth = t.Column("TEETH_CHECK"), misuse = t.Column("SUBSTANCE_MISUSE");
+            convicted = t.Column("CONVICTED"), health = t.Column("HEALTH_CHECK"), assessment = t.Column("HEALTH_ASSESSMENT"),
+            imm = t.Column("IMMUNISATIONS"), teeth = t.Column("TEETH_CHECK"), misuse = t.Column("SUBSTANCE_MISUSE"),
+            received = t.Column("INTERVENTION_RECEIVED"), offered = t.Column("INTERVENTION_OFFERED");
+        var flags = codes.YesNo;
         while (t.Next())
         {
             var c = Child(t, child);
             t.Date(dob, "DOB");
             var score = t.OptionalInt(sdq, "SDQ_SCORE", 0, 40);
-            t.OptionalCode(reason, "SDQ_REASON", ReturnCodes.SdqReason);
-            var row = new HealthOutcome(c, year, score, t.OptionalFlag(convicted, "CONVICTED"), t.OptionalFlag(health, "HEALTH_CHECK"),
-                t.OptionalFlag(imm, "IMMUNISATIONS"), t.OptionalFlag(teeth, "TEETH_CHECK"), t.OptionalFlag(misuse, "SUBSTANCE_MISUSE"));
+            t.OptionalCode(reason, "SDQ_REASON", codes.SdqReason);
+            var row = new HealthOutcome(c, year, score, t.OptionalFlag(convicted, "CONVICTED", flags), t.OptionalFlag(health, "HEALTH_CHECK", flags),
+                t.OptionalFlag(assessment, "HEALTH_ASSESSMENT", flags), t.OptionalFlag(imm, "IMMUNISATIONS", flags),
+                t.OptionalFlag(teeth, "TEETH_CHECK", flags), t.OptionalFlag(misuse, "SUBSTANCE_MISUSE", flags));
+            t.OptionalFlag(received, "INTERVENTION_RECEIVED", flags);
+            t.OptionalFlag(offered, "INTERVENTION_OFFERED", flags);
             if (t.RowOk)
             {
                 _health.Add((Key(c, year), row));
@@ -244,15 +315,15 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadOc3(ReturnTable t, int year)
+    private void ReadOc3(ReturnTable t, int year, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), inTouch = t.Column("IN_TOUCH"), activ = t.Column("ACTIV"), accom = t.Column("ACCOM");
         while (t.Next())
         {
             var c = Child(t, child);
             t.Date(dob, "DOB");
-            var row = new CareLeaverOutcome(c, year, t.Code(inTouch, "IN_TOUCH", ReturnCodes.InTouch),
-                t.Code(activ, "ACTIV", ReturnCodes.Activity), t.Code(accom, "ACCOM", ReturnCodes.Accommodation));
+            var row = new CareLeaverOutcome(c, year, t.Code(inTouch, "IN_TOUCH", codes.InTouch),
+                t.Code(activ, "ACTIV", codes.Activity), t.Code(accom, "ACCOM", codes.Accommodation));
             if (t.RowOk)
             {
                 _leavers.Add((Key(c, year), row));
@@ -260,7 +331,7 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadAd1(ReturnTable t)
+    private void ReadAd1(ReturnTable t, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), dateInt = t.Column("DATE_INT"), dateMatch = t.Column("DATE_MATCH"),
             foster = t.Column("FOSTER_CARE"), number = t.Column("NB_ADOPTR"), sex = t.Column("SEX_ADOPTR"), ls = t.Column("LS_ADOPTR");
@@ -270,15 +341,15 @@ public sealed class Ssda903Reader
             t.Date(dob, "DOB");
             var decided = t.Date(dateInt, "DATE_INT");
             var matched = t.Date(dateMatch, "DATE_MATCH");
-            var byFoster = t.Code(foster, "FOSTER_CARE", ReturnCodes.YesNo) == "1";
+            var byFoster = t.Code(foster, "FOSTER_CARE", codes.YesNo) == "1";
             var adopters = t.OptionalInt(number, "NB_ADOPTR", 1, 2);
             if (adopters is null && t.Raw(number).IsEmpty)
             {
                 t.Fail("NB_ADOPTR", "is blank: expected 1 or 2");
             }
 
-            t.Code(sex, "SEX_ADOPTR", ReturnCodes.AdopterSex);
-            t.Code(ls, "LS_ADOPTR", ReturnCodes.AdopterLegalStatus);
+            t.Code(sex, "SEX_ADOPTR", codes.AdopterSex);
+            t.Code(ls, "LS_ADOPTR", codes.AdopterLegalStatus);
             if (t.RowOk)
             {
                 _adoptions.Add((Key(c, decided.DayNumber), new AdoptionRecord(c, decided, matched, byFoster, adopters ?? 0)));
@@ -286,7 +357,7 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadPlacedAdoption(ReturnTable t)
+    private void ReadPlacedAdoption(ReturnTable t, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), placed = t.Column("DATE_PLACED"), ceased = t.Column("DATE_PLACED_CEASED"), reason = t.Column("REASON_PLACED_CEASED");
         while (t.Next())
@@ -295,7 +366,7 @@ public sealed class Ssda903Reader
             t.Date(dob, "DOB");
             var decided = t.Date(placed, "DATE_PLACED");
             var end = t.OptionalDate(ceased, "DATE_PLACED_CEASED");
-            var why = t.OptionalCode(reason, "REASON_PLACED_CEASED", ReturnCodes.AdoptionDecisionCeased);
+            var why = t.OptionalCode(reason, "REASON_PLACED_CEASED", codes.AdoptionDecisionCeased);
             if (t.RowOk)
             {
                 _decisions.Add((Key(c, decided.DayNumber), new AdoptionDecision(c, decided, end, why)));
@@ -303,14 +374,14 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadPrevPerm(ReturnTable t)
+    private void ReadPrevPerm(ReturnTable t, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), perm = t.Column("PREV_PERM"), date = t.Column("DATE_PERM");
         while (t.Next())
         {
             var c = Child(t, child);
             t.Date(dob, "DOB");
-            var order = t.Code(perm, "PREV_PERM", ReturnCodes.PreviousPermanenceOrder);
+            var order = t.Code(perm, "PREV_PERM", codes.PreviousPermanenceOrder);
             var when = t.OptionalDate(date, "DATE_PERM");
             if (t.RowOk)
             {
@@ -319,14 +390,14 @@ public sealed class Ssda903Reader
         }
     }
 
-    private void ReadMissing(ReturnTable t)
+    private void ReadMissing(ReturnTable t, ReturnCodeSet codes)
     {
         int child = t.Column("CHILD"), dob = t.Column("DOB"), type = t.Column("MISSING"), start = t.Column("MIS_START"), end = t.Column("MIS_END");
         while (t.Next())
         {
             var c = Child(t, child);
             t.Date(dob, "DOB");
-            var kind = t.Code(type, "MISSING", ReturnCodes.MissingType);
+            var kind = t.Code(type, "MISSING", codes.MissingType);
             var s = t.Date(start, "MIS_START");
             var e = t.OptionalDate(end, "MIS_END");
             if (e is { } ended && t.RowOk && ended < s)
@@ -345,6 +416,7 @@ public sealed class Ssda903Reader
     public LookedAfterData Build()
     {
         _children.CheckHeaders(_log);
+        CheckBornBeforeCare();
         _log.ThrowIfAny();
 
         var children = new LookedAfterChild[_children.Count];
@@ -353,8 +425,15 @@ public sealed class Ssda903Reader
             children[i] = _headers[i].Child;
         }
 
+        ReturnCoverage YearsWith(params Ssda903Table[] tables) =>
+            ReturnCoverage.Of(_tables.Keys.Where(k => k.Table == tables[0]).Select(k => k.Year)
+                .Where(y => tables.All(t => _tables.ContainsKey((t, y)))));
+
         return new LookedAfterData
         {
+            Coverage = YearsWith(Ssda903Table.Episodes, Ssda903Table.Header),
+            HealthCoverage = YearsWith(Ssda903Table.Oc2),
+            CareLeaverCoverage = YearsWith(Ssda903Table.Oc3),
             Children = children,
             Episodes = MergeEpisodes(),
             Health = LastByKey(_health),
@@ -366,6 +445,32 @@ public sealed class Ssda903Reader
             Asylum = LastByKey(_asylum),
             PreviousPermanence = LastByKey(_prevPerm),
         };
+    }
+
+    /// <summary>
+    /// DfE 903 rule 302: no episode starts before the child was born. Reported at the Header row whose date of birth is
+    /// kept (the latest year's), naming the earliest episode that starts before it; dates are not echoed.
+    /// </summary>
+    private void CheckBornBeforeCare()
+    {
+        var earliest = new Dictionary<int, int>();
+        for (var i = 0; i < _episodes.Count; i++)
+        {
+            var c = _episodes[i].Child;
+            if (c < _headers.Count && _headers[c].File >= 0 && _episodes[i].Start < _headers[c].Child.Birth
+                && (!earliest.TryGetValue(c, out var e) || _episodes[i].Start < _episodes[e].Start))
+            {
+                earliest[c] = i;
+            }
+        }
+
+        foreach (var (c, i) in earliest.OrderBy(x => x.Key))
+        {
+            var header = _headers[c];
+            var (file, line) = _episodeSource[i];
+            _log.Add(new InputError(_fileNames[header.File], header.Line, "DOB",
+                $"is after the child's first episode starts ({_fileNames[file]}:{line}): a child cannot be looked after before being born (DfE 903 rule 302)"));
+        }
     }
 
     /// <summary>Rows in key order, the last added of equal keys kept (files are added oldest year first).</summary>

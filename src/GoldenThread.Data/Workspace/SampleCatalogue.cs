@@ -144,9 +144,8 @@ public static class SampleCatalogue
         double? population = null;
         if (fields.TryGetValue("population", out var pop) && !string.IsNullOrWhiteSpace(pop))
         {
-            population = double.TryParse(pop, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new InputException(new InputError(fileName, null, "population", $"'{pop}' is not a number of children; expected a whole number above zero"));
+            var parsed = GoldenThread.Core.Returns.ChildPopulation.Parse(pop);
+            population = parsed.Success ? parsed.Value : throw new InputException(new InputError(fileName, null, "population", parsed.Error!));
         }
 
         string? ssda903 = fields.TryGetValue("ssda903", out var a) && !string.IsNullOrWhiteSpace(a) ? Full(a) : null;

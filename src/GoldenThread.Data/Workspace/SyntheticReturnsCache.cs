@@ -9,6 +9,13 @@ namespace GoldenThread.Data.Workspace;
 /// </summary>
 internal static class SyntheticReturnsCache
 {
+    /// <summary>
+    /// Which build of the generator wrote a cached set: the module version id of this assembly, which deterministic builds
+    /// derive from its content, so files written by an older generator (or read by an older reader's rules) are never
+    /// reused after the code changes.
+    /// </summary>
+    private static readonly string GeneratorVersion = typeof(SyntheticReturnsCache).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
     public static (string Ssda903, string Cin) Folders(string manifest, IReadOnlyDictionary<string, string> fields)
     {
         int Whole(string key, int fallback)
@@ -26,7 +33,7 @@ internal static class SyntheticReturnsCache
         var children = Whole("synthetic-children", 0);
         var years = Whole("synthetic-years", 3);
         var seed = Whole("synthetic-seed", 1);
-        var folder = Path.Combine(Path.GetTempPath(), "goldenthread-synthetic", $"{children}-{years}-{seed}-v1");
+        var folder = Path.Combine(Path.GetTempPath(), "goldenthread-synthetic", $"{children}-{years}-{seed}-{GeneratorVersion}");
         var done = Path.Combine(folder, "complete");
         if (!File.Exists(done))
         {

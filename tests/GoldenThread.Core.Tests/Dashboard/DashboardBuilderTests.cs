@@ -114,6 +114,21 @@ public class DashboardBuilderTests
     }
 
     [Fact]
+    public void Build_FigureTheReturnsCannotSupport_SaysNotComputableWithTheReason()
+    {
+        var plan = PlanWith() with { Measures = [PlanWith().Measures[0] with { LaitCode = null, Frequency = Frequency.FinancialYear }] };
+        const string note = "Not computable for financial year 2024/25: long-term stability looks back 2½ years, to 30 September 2022, but the SSDA903 returns in the files begin on 1 April 2023";
+        var notComputable = new Observation { MeasureId = "m1", Period = Period.FinancialYear(2024), Value = null, Note = note };
+
+        var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Values = [notComputable], ReportingPeriod = Period.FinancialYear(2024) }).Rows.Single();
+
+        Assert.Equal("Not computable", row.ValueText);
+        Assert.Equal(note, row.Note);
+        Assert.Equal(note, row.Rag.Reason);
+        Assert.Equal(Rag.None, row.Rag.Outcome);
+    }
+
+    [Fact]
     public void Build_CountsOnBothPeriods_JudgesChangeBySignificance()
     {
         // 30/100 then 45/100: pooled p = 0.375, SE = sqrt(0.375 × 0.625 × (1/100 + 1/100)) = 0.0685, z = 0.15 / 0.0685 = 2.19 > 1.96.

@@ -95,4 +95,94 @@ public sealed class ChildInNeedMeasuresTests
 
         Assert.Equal(expected, ChildInNeedMeasures.ReviewedInTime(plan, DateOnly.Parse(asAt)));
     }
+
+    /// <summary>
+    /// The boundary at each quarter end (Working Together: first review within 3 months of the start, then within 6 months
+    /// of the previous). Due dates are calendar months on (31 March + 3 months = 30 June, the month being shorter; 31
+    /// August + 6 months = 28 February); a review on its due date is in time; the figures are as at the end of the
+    /// window's last day, so a plan whose first review falls due that day is in the denominator, and late if no review was
+    /// held by then. Columns: window end, plan start, reviews, in the denominator, reviewed in time.
+    /// </summary>
+    public static TheoryData<string, string, string, bool, bool> QuarterEnds => new()
+    {
+        // 31 March: started 31/12 → due 31/3 (the last day). Held that day: in time; not held: overdue. 1/1 → due 1/4: not yet.
+        { "2017-03-31", "2016-12-31", "2017-03-31", true, true },
+        { "2017-03-31", "2016-12-31", "", true, false },
+        { "2017-03-31", "2017-01-01", "", false, true },
+        // 30 June: started 31/3 → due 30/6 (June has 30 days), and 30/3 → 30/6 too; 1/4 → due 1/7: not yet.
+        { "2016-06-30", "2016-03-31", "2016-06-30", true, true },
+        { "2016-06-30", "2016-03-31", "", true, false },
+        { "2016-06-30", "2016-03-30", "2016-07-01", true, false },
+        { "2016-06-30", "2016-04-01", "", false, true },
+        // 30 September: started 30/6 → due 30/9; 1/7 → 1/10: not yet.
+        { "2016-09-30", "2016-06-30", "2016-09-30", true, true },
+        { "2016-09-30", "2016-06-30", "", true, false },
+        { "2016-09-30", "2016-07-01", "", false, true },
+        // 31 December: started 30/9 → due 30/12 (a review on 31/12 is a day late); 1/10 → 1/1: not yet.
+        { "2016-12-31", "2016-09-30", "2016-12-30", true, true },
+        { "2016-12-31", "2016-09-30", "2016-12-31", true, false },
+        { "2016-12-31", "2016-10-01", "", false, true },
+        // Later reviews: 31/8/16 → next due 28/2/17; held 28/2: in time, held 1/3: late. At 31/3/17 a review on 29/9/16 → due 29/3/17: overdue.
+        { "2017-03-31", "2016-06-01", "2016-08-31 2017-02-28", true, true },
+        { "2017-03-31", "2016-06-01", "2016-08-31 2017-03-01", true, false },
+        { "2017-03-31", "2016-07-01", "2016-09-29", true, false },
+        // Leap year: review 29/2/16 → next due 29/8/16.
+        { "2016-09-30", "2015-12-01", "2016-02-29 2016-08-29", true, true },
+        { "2016-09-30", "2015-12-01", "2016-02-29 2016-08-30", true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(QuarterEnds))]
+    public void ReviewedInTime_AtEachQuarterEnd_BoundaryDayCountsAsStated(string asAt, string start, string reviews, bool due, bool inTime)
+    {
+        var plan = new ChildProtectionPlan(0, DateOnly.Parse(start), null, "NEG", null, 0,
+            [.. reviews.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(DateOnly.Parse)]);
+        var end = DateOnly.Parse(asAt);
+
+        Assert.Equal(due, ChildInNeedMeasures.IsDueForReview(plan, end));
+        Assert.Equal(inTime, ChildInNeedMeasures.ReviewedInTime(plan, end));
+    }
+
+    [Theory]
+    [InlineData(2016, 4)] // 31 March 2017
+    [InlineData(2016, 1)] // 30 June 2016
+    [InlineData(2016, 2)] // 30 September 2016
+    [InlineData(2016, 3)] // 31 December 2016
+    public void Derive_PlanReachingThreeMonthsByTheWindowsLastDay_CountedAndJudged(int financialYear, int quarter)
+    {
+        // The latest start whose first review is due by the window's last day (31/12 for March, 31/3 for June, 30/6 for
+        // September, 30/9 for December, due 30/12). Two plans start that day: one reviewed on the due day (in time), one
+        // never (overdue); a third starts the day after, not yet due. 1 of 2.
+        var w = ReportingWindow.RollingYearTo(financialYear, quarter);
+        var start = w.Last.AddMonths(-4);
+        while (start.AddDays(1).AddMonths(3) <= w.Last)
+        {
+            start = start.AddDays(1);
+        }
+
+        var census = new CinData
+        {
+            Children = [new("A", null), new("B", null), new("C", null)],
+            Referrals = [],
+            Plans =
+            [
+                new(0, start, null, "NEG", null, 0, [start.AddMonths(3)]),
+                new(1, start, null, "NEG", null, 0, []),
+                new(2, start.AddDays(1), null, "NEG", null, 0, []),
+            ],
+        };
+
+        var o = ChildInNeedMeasures.Derive(census, w, new ReturnOptions()).Single(x => x.MeasureId == ReturnMeasureIds.PlansReviewedInTime);
+
+        Assert.Equal(ExpectedStart(quarter, financialYear), start);
+        Assert.Equal((1.0, 2.0), (o.Numerator!.Value, o.Denominator!.Value));
+    }
+
+    private static DateOnly ExpectedStart(int quarter, int financialYear) => quarter switch
+    {
+        4 => new DateOnly(financialYear, 12, 31),
+        1 => new DateOnly(financialYear, 3, 31),
+        2 => new DateOnly(financialYear, 6, 30),
+        _ => new DateOnly(financialYear, 9, 30),
+    };
 }

@@ -53,10 +53,11 @@ public sealed class LookedAfterMeasuresTests
         ],
         Health =
         [
-            new(0, 2016, 12, false, true, true, false, null),
-            new(10, 2016, 20, null, true, false, true, null),
-            new(1, 2016, 30, null, true, true, true, null), // B is not in the 12-month cohort: ignored
-            new(0, 2015, 5, false, false, false, false, null), // last year's row: ignored
+            // Child, year, SDQ, convicted, HEALTH_CHECK (under-5s only: blank here), HEALTH_ASSESSMENT, immunisations, teeth, substance misuse.
+            new(0, 2016, 12, false, null, true, true, false, null),
+            new(10, 2016, 20, null, null, true, false, true, null),
+            new(1, 2016, 30, null, true, true, true, true, null), // B is not in the 12-month cohort: ignored
+            new(0, 2015, 5, false, null, false, false, false, null), // last year's row: ignored
         ],
         CareLeavers =
         [
@@ -72,6 +73,7 @@ public sealed class LookedAfterMeasuresTests
             new(0, true, D(2015, 8, 1), null),
             new(10, false, D(2015, 3, 30), D(2015, 4, 2)),
             new(3, true, D(2015, 3, 1), D(2015, 3, 5)),
+            new(4, true, D(2015, 9, 1), D(2015, 9, 2)), // E's only care is short breaks (V3): left out everywhere
         ],
     };
 
@@ -115,7 +117,7 @@ public sealed class LookedAfterMeasuresTests
         // EET: F (F5). 1 of 3.
         { ReturnMeasureIds.CareLeaversInEet, 100.0 / 3, 1, 3 },
         { ReturnMeasureIds.CareLeaversInTouch, 100.0 / 3, 1, 3 },
-        // Looked after continuously since 1/4/15 or earlier at 31/3/16: A, K. Their 2016 OC2 rows:
+        // Looked after continuously since 1/4/15 or earlier at 31/3/16: A, K. Their 2016 OC2 rows (HEALTH_ASSESSMENT):
         { ReturnMeasureIds.HealthChecks, 100, 2, 2 },
         { ReturnMeasureIds.Immunisations, 50, 1, 2 },
         { ReturnMeasureIds.DentalChecks, 50, 1, 2 },
@@ -125,7 +127,7 @@ public sealed class LookedAfterMeasuresTests
         // runs into the year). D's spell ended before the year.
         { ReturnMeasureIds.Missing, 20, 1, 5 },
         { ReturnMeasureIds.Away, 20, 1, 5 },
-        // Missing spells starting in the year: A's two.
+        // Missing spells starting in the year: A's two (E's, on short breaks only, is left out as in cla-missing).
         { ReturnMeasureIds.MissingIncidents, 2, null, null },
     };
 
@@ -152,7 +154,7 @@ public sealed class LookedAfterMeasuresTests
         { ReturnMeasureIds.Adopted, 1 },
         { ReturnMeasureIds.AdoptionDaysEntryToMoveIn, 0 },
         { ReturnMeasureIds.StartedToBeLookedAfter, 1 },
-        // Missing spells starting 1/1/15-31/12/15: D's (1/3/15) and A's two.
+        // Missing spells starting 1/1/15-31/12/15: D's (1/3/15) and A's two; not E's (short breaks only).
         { ReturnMeasureIds.MissingIncidents, 3 },
     };
 
