@@ -56,7 +56,8 @@ public sealed class CodeList
 /// </summary>
 public static class ReturnCodes
 {
-    public static readonly CodeList Sex = new("sex", "1", "2");
+    /// <summary>SEX: 1 male, 2 female up to 2023/24; M, F, U (unknown) from 2024/25 (DfE 903 guide 2024 to 2025, rule 101).</summary>
+    public static readonly CodeList Sex = new("sex", "1", "2", "M", "F", "U");
 
     public static readonly CodeList Ethnicity = new("ethnic origin",
         "WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",

@@ -151,7 +151,8 @@ public sealed class Ssda903Reader
 
                 if (year >= _headers[c].Year)
                 {
-                    _headers[c] = (year, new LookedAfterChild(_children.Id(c), (byte)(s[0] - '0'), birth));
+                    // 1 and M are male, 2 and F female (the 2024/25 guide's letters), U unknown: 0.
+                    _headers[c] = (year, new LookedAfterChild(_children.Id(c), s switch { "1" or "M" => 1, "2" or "F" => 2, _ => 0 }, birth));
                 }
             }
         }
