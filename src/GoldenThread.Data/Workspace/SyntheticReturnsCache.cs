@@ -26,7 +26,7 @@ internal static class SyntheticReturnsCache
         var children = Whole("synthetic-children", 0);
         var years = Whole("synthetic-years", 3);
         var seed = Whole("synthetic-seed", 1);
-        var folder = Path.Combine(Path.GetTempPath(), "goldenthread-synthetic", $"{children}-{years}-{seed}-v1");
+        var folder = Path.Combine(Path.GetTempPath(), "goldenthread-synthetic", $"{children}-{years}-{seed}-v{SyntheticReturns.Version}");
         var done = Path.Combine(folder, "complete");
         if (!File.Exists(done))
         {
