@@ -87,7 +87,7 @@ internal sealed class LookedAfterSimulation
     private SimChild Candidate()
     {
         var entry = _r.Between(_leadStart, _windowEnd);
-        var kind = _r.Pick((ChildKind.Regular, 890), (ChildKind.Uasc, 80), (ChildKind.ShortBreaks, 30));
+        var kind = _r.Pick((ChildKind.Regular, 820), (ChildKind.Uasc, 150), (ChildKind.ShortBreaks, 30));
         var c = new SimChild { Id = "", Ethnic = "", UpnCode = "", Kind = kind };
         switch (kind)
         {
@@ -328,12 +328,12 @@ internal sealed class LookedAfterSimulation
         var ends = eighteen;
         var exit = "";
         var roll = _r.Next(100);
-        if (roll < 22 && age < 14)
+        if (roll < 30 && age < 14)
         {
             ends = start.AddDays(700 + _r.Next(1500));
-            exit = _r.Pick(("SGO", 40), ("E4A", 45), ("E41", 15));
+            exit = _r.Pick(("SGO", 35), ("E4A", 55), ("E41", 10));
         }
-        else if (roll < 32)
+        else if (roll < 40)
         {
             ends = c.Birth.AddYears(16).AddDays(_r.Next(700));
             exit = _r.Pick(("E5", 55), ("E6", 15), ("E4A", 15), ("E8", 15));
@@ -365,7 +365,7 @@ internal sealed class LookedAfterSimulation
 
         ShortTermMoves(c, p, t, start, settle);
         LongTermPlacement(c, p, t, settle, ends, age);
-        var home = ends.AddDays(-(365 + _r.Next(740)));
+        var home = ends.AddDays(-(365 + _r.Next(900)));
         if (exit == "E4A" && _r.Next(100) < 85 && home > settle.AddDays(60) && t.LegalOn(home) is "C1" or "C2")
         {
             // Home on placement with parents under the care order for months or years before it is discharged.
@@ -427,7 +427,7 @@ internal sealed class LookedAfterSimulation
             };
             var next = day.AddDays(20 + (int)(Exponential(rate) * 365));
             var sixteen = c.Birth.AddYears(16).AddDays(30 + _r.Next(400));
-            if (!movedToSupported && sixteen < next && sixteen > day && sixteen < until.AddDays(-60) && _r.Next(100) < (settled.IsFoster ? 12 : 60))
+            if (!movedToSupported && sixteen < next && sixteen > day && sixteen < until.AddDays(-60) && _r.Next(100) < (settled.IsFoster ? 30 : 65))
             {
                 next = sixteen;
                 movedToSupported = true;
@@ -533,7 +533,7 @@ internal sealed class LookedAfterSimulation
         (story.Adopters, story.AdopterSex, story.AdopterLegalStatus) = _r.Pick(
             ((2, "MF", "L11"), 55), ((2, "MF", "L3"), 10), ((2, "MF", "L2"), 2), ((2, "FF", "L12"), 5), ((2, "MM", "L12"), 4),
             ((2, "FF", "L2"), 3), ((2, "MM", "L4"), 2), ((1, "F1", "L0"), 16), ((1, "M1", "L0"), 3));
-        t.Finish(adopted, _r.Next(100) < 80 ? "E11" : "E12");
+        t.Finish(adopted, _r.Next(100) < 61 ? "E11" : "E12");
         story.Adopted = t.End;
     }
 
@@ -953,8 +953,8 @@ internal sealed class LookedAfterSimulation
                 continue;
             }
 
-            died |= _r.Next(1000) < 3;
-            home |= !died && age >= 19 && _r.Next(100) < 2;
+            died |= _r.Next(1000) < 1;
+            home |= !died && age >= 19 && _r.Next(100) < 1;
             var inTouch = died ? "DIED" : home ? "RHOM" : _r.Pick(("YES", 910), ("NO", 45), ("REFU", 20), ("NREQ", 25));
             if (inTouch is not ("YES" or "NREQ"))
             {

@@ -136,15 +136,15 @@ internal sealed class Ssda903Writer(Random r)
     }
 
     /// <summary>
-    /// Looked after continuously for the whole year to 31 March: one period of care, begun on or before 1 April and
-    /// still open after 31 March, and no short break. This is both DfE's OC2 cohort (the validator's
-    /// "continuously looked after") and the derived measures' (looked after at 31 March, period of care begun by 1 April
-    /// a year earlier), because no period of care ends on 31 March.
+    /// Looked after continuously for the whole year to 31 March, as DfE's rules define the OC2 cohort: one period of
+    /// care, begun on or before 1 April and not ended before 31 March, and no short break. Periods of care end on
+    /// 31 March only on an 18th birthday; otherwise this is also the derived measures' cohort (looked after at 31 March,
+    /// period of care begun by 1 April a year earlier).
     /// </summary>
     internal static bool LookedAfterAllYear(SimChild c, DateOnly first, DateOnly last)
     {
         var overlapping = c.Periods.Where(p => p.Start <= last && (p.End is not { } end || end >= first)).ToList();
-        return overlapping is [{ ShortBreak: false } only] && only.Start <= first && (only.End is not { } ended || ended > last);
+        return overlapping is [{ ShortBreak: false } only] && only.Start <= first && (only.End is not { } ended || ended >= last);
     }
 
     /// <summary>

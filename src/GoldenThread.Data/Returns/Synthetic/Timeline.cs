@@ -41,10 +41,9 @@ internal sealed class Timeline(DateOnly start, DateOnly eighteen)
 
     /// <summary>Care ends on <paramref name="day"/> (at 18 at the latest) for <paramref name="exit"/> (REC).</summary>
     /// <remarks>
-    /// Never on 31 March: DfE's rules count a child who leaves on the last day of the year as looked after all year
-    /// (its "continuously looked after" cohort asks DEC &lt; 31 March) while the derived measures, like DfE's tables,
-    /// count children looked after on 31 March; a leaving day of 31 March is moved to the day before (the day after
-    /// for the 18th birthday, so that the young person is 18).
+    /// Not on 31 March, except on an 18th birthday: DfE's rules count a child who leaves on the last day of the year as
+    /// looked after all year (their "continuously looked after" cohort asks DEC &lt; 31 March), so a child adopted that
+    /// day would need an OC2 row and could not have AD1 (rules 187, 601). Such a leaving day is moved to the day before.
     /// </remarks>
     public void Finish(DateOnly day, string exit)
     {
@@ -53,10 +52,10 @@ internal sealed class Timeline(DateOnly start, DateOnly eighteen)
             day = eighteen;
         }
 
-        if (day is { Month: 3, Day: 31 })
+        if (day is { Month: 3, Day: 31 } && day != eighteen)
         {
             var last = ChangeDays().Where(d => d < day).DefaultIfEmpty(start).Max();
-            day = day == eighteen || day.AddDays(-1) <= last ? day.AddDays(1) : day.AddDays(-1);
+            day = day.AddDays(-1) <= last ? day.AddDays(1) : day.AddDays(-1);
         }
 
         if (day <= start)
