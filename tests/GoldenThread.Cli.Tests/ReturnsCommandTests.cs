@@ -104,10 +104,12 @@ public class ReturnsCommandTests
         var rows = json.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("measures").EnumerateArray()).ToList();
         Assert.Equal(27, rows.Count);
         // Three years of returns do not reach back to every adopted child's entry to care (nor, for some windows, 2½
-        // years or a plan's first review): such a row says "Not computable" with its reason, every other row has a value.
+        // years or a plan's first review): such a row says "Not computable" with its reason; a figure resting on a count of
+        // 1 to 5 is withheld (disclosure control); every other row has a value.
         var lookBack = new[] { "adoption-days", "adoption-within-14m", "long-term-stability", "cp-reviews", "re-referrals" };
         Assert.All(rows, r => Assert.True(
             r.GetProperty("value").ValueKind != JsonValueKind.Null
+                || (r.GetProperty("suppressed").GetBoolean() && r.GetProperty("valueText").GetString() == "*")
                 || (r.GetProperty("valueText").GetString() == "Not computable" && lookBack.Contains(r.GetProperty("id").GetString())),
             r.GetProperty("id").GetString()));
     }
