@@ -1,3 +1,4 @@
+using GoldenThread.Views.Rendering;
 using System.Diagnostics;
 using System.Globalization;
 using GoldenThread.Core.Benchmarks;
@@ -101,7 +102,7 @@ static int AllPositions(BenchmarkData data)
 static int RenderAll(Dashboard dashboard)
 {
     using var html = new StringWriter();
-    DashboardHtmlRenderer.Render(dashboard, html);
+    PublishedHtml.WriteDashboard(dashboard, html);
     using var xlsx = new MemoryStream();
     DashboardXlsxRenderer.Render(dashboard, xlsx);
     using var json = new MemoryStream();

@@ -1,3 +1,4 @@
+using GoldenThread.Views.Rendering;
 using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Disclosure;
@@ -92,7 +93,7 @@ internal static class ReportJob
         var docx = Path.GetFullPath(Path.Combine(outDir, "report.docx"));
         using (var w = new StreamWriter(html))
         {
-            DashboardHtmlRenderer.Render(dashboard, w);
+            PublishedHtml.WriteDashboard(dashboard, w);
         }
 
         using (var s = File.Create(xlsx))

@@ -1,7 +1,7 @@
 namespace GoldenThread.Reporting;
 
 /// <summary>The stylesheet shared by GoldenThread's self-contained HTML pages (the dashboard, the area comparison).</summary>
-internal static class GovukStyles
+public static class GovukStyles
 {
     // GOV.UK Design System colours and spacing, written out here because the page must stand alone (no requests).
     // RAG tags use strong fills so a printed page still reads as red/amber/green; text contrast on each is at least
@@ -45,6 +45,7 @@ internal static class GovukStyles
         .app-hint { color: #505a5f; font-weight: 400; }
         .app-mark { font-size: 0.75em; font-weight: 700; margin-left: 1px; }
         .app-sparkline { display: block; }
+        .app-commentary { margin: 5px 0 0; font-size: 14px; }
         .govuk-tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 14px; line-height: 1.25; white-space: nowrap; }
         .app-rag--red { color: #ffffff; background: #d4351c; }
         .app-rag--amber { color: #0b0c0c; background: #f47738; }

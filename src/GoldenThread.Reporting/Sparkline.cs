@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using GoldenThread.Core.Dashboard;
 
 namespace GoldenThread.Reporting;
@@ -29,11 +27,12 @@ public static class Sparkline
         points.Count == 0 ? "No trend data" : string.Join(", ", points.Select(p => $"{p.Label}: {p.ValueText}"));
 
     /// <summary>
-    /// An <c>&lt;svg&gt;</c> element with <c>role="img"</c>, an <c>aria-label</c> and a <c>&lt;title&gt;</c> holding
-    /// <paramref name="accessibleNamePrefix"/> and the text alternative, a polyline through the points (oldest on the
-    /// left, higher values higher up) and the latest point marked. Null when there are no finite points to draw.
+    /// Where a sparkline's marks go in a <paramref name="widthPx"/> by <paramref name="heightPx"/> box: a polyline through
+    /// the points (oldest on the left, higher values higher up; null for a single point) and the latest point, with the
+    /// accessible name (<paramref name="accessibleNamePrefix"/> and the text alternative). Null when there are no finite
+    /// points to draw. The component that draws it is <c>GoldenThread.Views.Dashboard.Sparkline</c>.
     /// </summary>
-    public static string? ToSvg(
+    public static SparklineShape? Shape(
         IReadOnlyList<SparklinePoint> points,
         string accessibleNamePrefix = "Trend: ",
         int widthPx = DefaultWidthPx,
@@ -57,22 +56,11 @@ public static class Sparkline
 
         string N(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 
-        var name = WebUtility.HtmlEncode(accessibleNamePrefix + TextAlternative(drawable));
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"app-sparkline\" role=\"img\" aria-label=\"{name}\" viewBox=\"0 0 {widthPx} {heightPx}\" width=\"{widthPx}\" height=\"{heightPx}\" focusable=\"false\">");
-        svg.Append("<title>").Append(name).Append("</title>");
-        if (drawable.Count > 1)
-        {
-            var coordinates = string.Join(" ", drawable.Select((p, i) => $"{N(X(i))},{N(Y(p.Value))}"));
-            svg.Append("<polyline points=\"").Append(coordinates)
-                .Append("\" fill=\"none\" stroke=\"#0b0c0c\" stroke-width=\"1.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>");
-        }
-
+        var polyline = drawable.Count > 1 ? string.Join(" ", drawable.Select((p, i) => $"{N(X(i))},{N(Y(p.Value))}")) : null;
         var last = drawable.Count - 1;
-        svg.Append("<circle cx=\"").Append(N(X(last))).Append("\" cy=\"").Append(N(Y(drawable[last].Value)))
-            .Append("\" r=\"2.5\" fill=\"#1d70b8\"/>");
-        svg.Append("</svg>");
-        return svg.ToString();
+        return new SparklineShape(accessibleNamePrefix + TextAlternative(drawable), polyline, N(X(last)), N(Y(drawable[last].Value)), widthPx, heightPx);
     }
 }
+
+/// <summary>A sparkline laid out: its accessible name, the polyline's points ("x,y x,y"), the latest point, the box.</summary>
+public sealed record SparklineShape(string AccessibleName, string? Polyline, string EndX, string EndY, int WidthPx, int HeightPx);

@@ -1,3 +1,4 @@
+using GoldenThread.Views.Rendering;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -11,7 +12,7 @@ public sealed class DashboardHtmlRendererTests
     private static (string, IHtmlDocument, List<string>) Render()
     {
         var writer = new StringWriter();
-        DashboardHtmlRenderer.Render(DashboardFixture.Build(), writer);
+        PublishedHtml.WriteDashboard(DashboardFixture.Build(), writer);
         var html = writer.ToString();
         var errors = new List<string>();
         var parser = new HtmlParser();
@@ -22,7 +23,7 @@ public sealed class DashboardHtmlRendererTests
     private static IHtmlDocument Doc => Rendered.Document;
 
     private static IElement RowOf(string measureId) =>
-        Doc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th[scope=row] .app-hint")!.TextContent == measureId);
+        Doc.QuerySelectorAll("tbody tr").Single(r => r.GetAttribute("data-measure") == measureId);
 
     private static string CellText(string measureId, int columnIndex) =>
         RowOf(measureId).Children[columnIndex].TextContent.Trim();
@@ -39,7 +40,7 @@ public sealed class DashboardHtmlRendererTests
     {
         var dashboard = DashboardFixture.Build() with { Sections = [new("empty", "Thriving Communities", [])] };
         var writer = new StringWriter();
-        DashboardHtmlRenderer.Render(dashboard, writer);
+        PublishedHtml.WriteDashboard(dashboard, writer);
         var doc = new HtmlParser().ParseDocument(writer.ToString());
         Assert.Equal("No measures in this theme.", doc.QuerySelector("tbody td[colspan='11']")!.TextContent);
     }
@@ -90,7 +91,7 @@ public sealed class DashboardHtmlRendererTests
     [InlineData("SLF1", "Higher")]
     public void Render_Direction_WrittenAsWords(string measureId, string expected)
     {
-        Assert.Equal(expected, CellText(measureId, 4));
+        Assert.Equal(expected, RowOf(measureId).Children[4].QuerySelector(".app-direction")!.TextContent);
     }
 
     [Fact]

@@ -10,36 +10,34 @@ public sealed class SparklineTests
     [InlineData(new[] { 10.0, 20.0, 15.0 }, "3.5,24.5 60,3.5 116.5,14", "116.5", "14")]
     [InlineData(new[] { 5.0, 5.0 }, "3.5,14 116.5,14", "116.5", "14")]
     [InlineData(new[] { 1.0, 2.0, 3.0, 4.0, 5.0 }, "3.5,24.5 31.75,19.25 60,14 88.25,8.75 116.5,3.5", "116.5", "3.5")]
-    public void ToSvg_Points_PolylineScaledIntoTheViewBoxAndLastPointMarked(double[] values, string expectedPoints, string cx, string cy)
+    public void Shape_Points_PolylineScaledIntoTheViewBoxAndLastPointMarked(double[] values, string expectedPoints, string cx, string cy)
     {
-        var svg = Sparkline.ToSvg(Points(values))!;
-        Assert.Contains("viewBox=\"0 0 120 28\"", svg, StringComparison.Ordinal);
-        Assert.Contains($"<polyline points=\"{expectedPoints}\"", svg, StringComparison.Ordinal);
-        Assert.Contains($"<circle cx=\"{cx}\" cy=\"{cy}\"", svg, StringComparison.Ordinal);
+        var shape = Sparkline.Shape(Points(values))!;
+        Assert.Equal((120, 28), (shape.WidthPx, shape.HeightPx));
+        Assert.Equal(expectedPoints, shape.Polyline);
+        Assert.Equal((cx, cy), (shape.EndX, shape.EndY));
     }
 
     [Fact]
-    public void ToSvg_OnePoint_MarkedInTheMiddleWithoutALine()
+    public void Shape_OnePoint_MarkedInTheMiddleWithoutALine()
     {
-        var svg = Sparkline.ToSvg(Points(7))!;
-        Assert.DoesNotContain("<polyline", svg, StringComparison.Ordinal);
-        Assert.Contains("<circle cx=\"60\" cy=\"14\"", svg, StringComparison.Ordinal);
+        var shape = Sparkline.Shape(Points(7))!;
+        Assert.Null(shape.Polyline);
+        Assert.Equal(("60", "14"), (shape.EndX, shape.EndY));
     }
 
     [Fact]
-    public void ToSvg_NoPoints_Null()
+    public void Shape_NoPoints_Null()
     {
-        Assert.Null(Sparkline.ToSvg([]));
-        Assert.Null(Sparkline.ToSvg([new SparklinePoint("2016", double.NaN, "?")]));
+        Assert.Null(Sparkline.Shape([]));
+        Assert.Null(Sparkline.Shape([new SparklinePoint("2016", double.NaN, "?")]));
     }
 
     [Fact]
-    public void ToSvg_Points_ImageRoleWithTitleListingPoints()
+    public void Shape_Points_ImageRoleWithTitleListingPoints()
     {
-        var svg = Sparkline.ToSvg([new("2016", 12.1, "12.1%"), new("2017", 11.8, "11.8%")], "Trend of <A & B>: ")!;
-        Assert.Contains("role=\"img\"", svg, StringComparison.Ordinal);
-        Assert.Contains("<title>Trend of &lt;A &amp; B&gt;: 2016: 12.1%, 2017: 11.8%</title>", svg, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"Trend of &lt;A &amp; B&gt;: 2016: 12.1%, 2017: 11.8%\"", svg, StringComparison.Ordinal);
+        var shape = Sparkline.Shape([new("2016", 12.1, "12.1%"), new("2017", 11.8, "11.8%")], "Trend of <A & B>: ")!;
+        Assert.Equal("Trend of <A & B>: 2016: 12.1%, 2017: 11.8%", shape.AccessibleName);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GoldenThread.Views.Rendering;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
@@ -48,11 +49,11 @@ public sealed class SuppliedJudgementRenderingTests
     public void Html_SuppliedJudgements_MarkedLikeSuppliedBenchmarks()
     {
         var writer = new StringWriter();
-        DashboardHtmlRenderer.Render(WithSupplied, writer);
+        PublishedHtml.WriteDashboard(WithSupplied, writer);
         var doc = new HtmlParser().ParseDocument(writer.ToString());
-        var row = doc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th[scope=row] .app-hint")!.TextContent == "PLAC3");
+        var row = doc.QuerySelectorAll("tbody tr").Single(r => r.GetAttribute("data-measure") == "PLAC3");
 
-        Assert.Equal("Improveds (supplied)", row.Children[4].TextContent.Trim());
+        Assert.Equal("Improveds (supplied)", row.Children[4].QuerySelector(".app-direction")!.TextContent);
         Assert.Equal("Ambers (supplied)", row.Children[6].TextContent.Trim());
     }
 

@@ -1,3 +1,4 @@
+using GoldenThread.Views.Rendering;
 using System.Text.Json;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Disclosure;
@@ -29,7 +30,7 @@ public sealed class PublishedFilesAccessibilityTests
             var path = Path.Combine(dir, sample + ".html");
             await using (var w = new StreamWriter(path))
             {
-                DashboardHtmlRenderer.Render(dashboard, w);
+                PublishedHtml.WriteDashboard(dashboard, w);
             }
 
             files.Add(path);
