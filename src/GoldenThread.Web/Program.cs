@@ -10,6 +10,8 @@ builder.Services.AddMemoryCache(o => o.SizeLimit = 5000);
 builder.Services.AddSingleton<LaitBenchmarks>();
 builder.Services.AddScoped<WorkspaceService>();
 builder.Services.AddAntiforgery();
+// Pages are Razor components rendered on the server (static rendering only: no circuit, no WebAssembly).
+builder.Services.AddRazorComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
 

@@ -71,11 +71,11 @@ public static class Lookups
     }
 
     public static IResult NoWorkspace(string id) =>
-        Layout.Error(StatusCodes.Status404NotFound, "Page not found", $"There is no plan called '{id}'.");
+        Components.Pages.Error(StatusCodes.Status404NotFound, "Page not found", $"There is no plan called '{id}'.");
 
     public static IResult NotInPlan(WorkspaceData ws, string what, string id) =>
-        Layout.Error(StatusCodes.Status404NotFound, "Page not found", $"This plan has no {what} '{id}'.", ws.Info);
+        Components.Pages.Error(StatusCodes.Status404NotFound, "Page not found", $"This plan has no {what} '{id}'.", ws.Info);
 
     public static IResult BadRequest(WorkspaceData? ws, string message) =>
-        Layout.Error(StatusCodes.Status400BadRequest, "There is a problem with the address", message, ws?.Info);
+        Components.Pages.Error(StatusCodes.Status400BadRequest, "There is a problem with the address", message, ws?.Info);
 }

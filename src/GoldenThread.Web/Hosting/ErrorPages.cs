@@ -28,10 +28,10 @@ public static class ErrorPages
                 }
 
                 var result = badRequest
-                    ? Layout.Error(status, "There is a problem with the request", expiredForm
+                    ? Components.Pages.Error(status, "There is a problem with the request", expiredForm
                         ? ExpiredForm
                         : "The request could not be read: " + feature?.Error.Message)
-                    : Layout.Error(status, "Sorry, there is a problem with the service", "Try again later. The problem has been logged.");
+                    : Components.Pages.Error(status, "Sorry, there is a problem with the service", "Try again later. The problem has been logged.");
                 await result.ExecuteAsync(http);
             },
         });
@@ -53,12 +53,12 @@ public static class ErrorPages
             var antiforgery = http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>();
             var result = status switch
             {
-                400 when antiforgery is { IsValid: false } => Layout.Error(400, "There is a problem with the request", ExpiredForm),
-                401 => Layout.Error(401, "Sign in to continue", "Only the council's editors can do this. Sign in, then try again."),
-                403 => Layout.Error(403, "You cannot do this", "Your account is not allowed to do this."),
-                404 => Layout.Error(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
-                405 => Layout.Error(405, "This page cannot be used that way", "The address does not accept this kind of request."),
-                _ => Layout.Error(status, "There is a problem with the request", $"The request could not be handled (status {status})."),
+                400 when antiforgery is { IsValid: false } => Components.Pages.Error(400, "There is a problem with the request", ExpiredForm),
+                401 => Components.Pages.Error(401, "Sign in to continue", "Only the council's editors can do this. Sign in, then try again."),
+                403 => Components.Pages.Error(403, "You cannot do this", "Your account is not allowed to do this."),
+                404 => Components.Pages.Error(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
+                405 => Components.Pages.Error(405, "This page cannot be used that way", "The address does not accept this kind of request."),
+                _ => Components.Pages.Error(status, "There is a problem with the request", $"The request could not be handled (status {status})."),
             };
             await result.ExecuteAsync(http);
         });
