@@ -215,7 +215,7 @@ public static class MeasurePages
 
             h.H1(m.Title, $"Measure {m.Id}");
             h.Raw("<p class=\"govuk-body-l\">").Text($"{row.ValueText}").Text(row.Period is { } lp ? $" in {lp.Label}" : "").Raw("</p>");
-            h.Raw("<p class=\"govuk-body\">RAG: ").Raw(DashboardPages.RagTag(row.Rag.Outcome)).Raw(" ").Text(row.Rag.Reason).Raw("</p>");
+            h.Raw("<p class=\"govuk-body\">RAG: ").Text(DashboardFormatting.RagWords(row.Rag.Outcome)).Raw(" ").Text(row.Rag.Reason).Raw("</p>");
             h.SummaryList([
                 ("Direction of travel", $"{DashboardFormatting.DirectionWords(row.Direction.Outcome)}: {row.Direction.Reason}"),
                 ("Target", DashboardFormatting.TargetText(row)),
