@@ -61,8 +61,13 @@ public sealed class DistributionChartLayout
             ticks.Add(new ChartLabel(N(X(v)), N(AxisY + 22), format(v)));
         }
 
-        var boundaries = new[] { ("25th percentile", q1), ("Median", median), ("75th percentile", q3) }
-            .Select((b, i) => new ChartLabel(N(X(b.Item2)), N(i == 1 ? 14 : 28), b.Item1)).ToList();
+        // Three rows of labels, the outer two written away from the median, so that close boundaries do not overprint.
+        var boundaries = new List<ChartLabel>
+        {
+            new(N(X(q1)), "12", "25th percentile") { Anchor = "end" },
+            new(N(X(median)), "24", "Median") { Anchor = "middle" },
+            new(N(X(q3)), "36", "75th percentile") { Anchor = "start" },
+        };
 
         // A fixed jitter by rank keeps equal values apart and the picture the same on every request.
         var dots = finite.Select((v, i) => new ChartMarker("dot", N(X(v)), N(50 + (i * 37 % 80)), "#1d70b8")).ToList();

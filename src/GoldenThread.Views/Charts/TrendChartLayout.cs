@@ -10,7 +10,11 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, str
 public sealed record ChartMarker(string Shape, string X, string Y, string Colour);
 
 /// <summary>A label at a position on a chart.</summary>
-public sealed record ChartLabel(string X, string Y, string Text);
+public sealed record ChartLabel(string X, string Y, string Text)
+{
+    /// <summary>The SVG <c>text-anchor</c>: start, middle or end.</summary>
+    public string Anchor { get; init; } = "middle";
+}
 
 /// <summary>A drawn series: its SVG path data, its markers and its legend entry.</summary>
 public sealed record DrawnSeries(ChartSeries Series, string? Path, IReadOnlyList<ChartMarker> Markers, ChartLabel Legend, string LegendX1, string LegendX2, ChartMarker LegendMarker)
