@@ -104,7 +104,7 @@ public class SeedSampleTests
         Assert.Equal(92.8, Number(r, "previousValue")!.Value, 9);
         Assert.Equal("improved", Text(r, "direction"));
         Assert.Equal("amber", Text(r, "rag"));
-        Assert.Equal(("100.0%", null), (Text(r, "target"), Text(r, "targetYear")));
+        Assert.Equal(("100%", null), (Text(r, "target"), Text(r, "targetYear")));
     }
 
     [Theory]
@@ -242,7 +242,7 @@ public class SeedSampleTests
         // 50.8% "as at 31 March 2016" against the first target year's 90%: 39.2 short, beyond 4.5: Red; not updated.
         var visits = Row(d, "k2-cp-visits-children");
         Assert.Equal((50.8, "31 Mar 2016"), (Number(visits, "value")!.Value, Text(visits, "period")));
-        Assert.Equal(("red", "90.0%", "2016/17"), (Text(visits, "rag"), Text(visits, "target"), Text(visits, "targetYear")));
+        Assert.Equal(("red", "90%", "2016/17"), (Text(visits, "rag"), Text(visits, "target"), Text(visits, "targetYear")));
         Assert.False(visits.GetProperty("updated").GetBoolean());
         // Primary attendance 96.3% against 96.2%: Green (the target is below the current position, as stated).
         Assert.Equal("green", Text(Row(d, "k3-attendance-primary"), "rag"));

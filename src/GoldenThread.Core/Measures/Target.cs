@@ -65,19 +65,33 @@ public sealed partial record Target
     /// <summary>True for the kinds that can give a RAG rating (not TBC, monitoring only or baseline).</summary>
     public bool IsRateable => Kind is not (TargetKind.ToBeConfirmed or TargetKind.MonitoringOnly or TargetKind.Baseline);
 
-    /// <summary>The target as a dashboard writes it: <c>70</c>, <c>&lt;9</c>, <c>Top quartile</c>, <c>Above national average</c>.</summary>
+    /// <summary>
+    /// The target as people write it: <c>100%</c>, <c>below 9%</c>, <c>70.5%</c>, <c>Top quartile</c>,
+    /// <c>Above national average</c>: at the measure's decimal places, without the zeros a target is never written
+    /// with (<c>100%</c>, not <c>100.0%</c>).
+    /// </summary>
     public string Describe(MeasureUnit unit, int decimalPlaces)
     {
-        string F(double v) => unit.Format(v, decimalPlaces);
+        string F(double v)
+        {
+            var places = 0;
+            while (places < decimalPlaces && Math.Round(v, places) != Math.Round(v, decimalPlaces))
+            {
+                places++;
+            }
+
+            return unit.Format(v, places);
+        }
+
         return Kind switch
         {
             TargetKind.Numeric => F(Value!.Value),
             TargetKind.Bound => Operator switch
             {
-                BoundOperator.Below => "Below " + F(Value!.Value),
-                BoundOperator.AtMost => "At most " + F(Value!.Value),
-                BoundOperator.Above => "Above " + F(Value!.Value),
-                _ => "At least " + F(Value!.Value),
+                BoundOperator.Below => "below " + F(Value!.Value),
+                BoundOperator.AtMost => "at most " + F(Value!.Value),
+                BoundOperator.Above => "above " + F(Value!.Value),
+                _ => "at least " + F(Value!.Value),
             },
             TargetKind.TopQuartile => "Top quartile",
             TargetKind.AboveNationalAverage => "Above national average",

@@ -238,7 +238,7 @@ public class DashboardBuilderTests
         var row = DashboardBuilder.Build(new DashboardInputs { Plan = plan, Benchmarks = World() }).Rows.Single();
 
         Assert.Equal(Rag.Red, row.Rag.Outcome);
-        Assert.Equal("At least 35.0%", row.TargetText);
+        Assert.Equal("at least 35%", row.TargetText);
         Assert.Null(row.TargetYear);
     }
 

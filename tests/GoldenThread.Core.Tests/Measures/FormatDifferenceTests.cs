@@ -23,3 +23,21 @@ public sealed class FormatDifferenceTests
         Assert.Equal(expected, MeasureUnit.Parse(unit).Value.FormatDifference(difference, decimals));
     }
 }
+
+/// <summary>Targets written as plans and committee reports write them; expected strings by hand.</summary>
+public sealed class TargetDescribeTests
+{
+    [Theory]
+    [InlineData("100%", "percentage", 1, "100%")]
+    [InlineData("below 9%", "percentage", 1, "below 9%")]
+    [InlineData("<9", "percentage", 1, "below 9%")]
+    [InlineData("70.5%", "percentage", 1, "70.5%")]
+    [InlineData("12.55", "percentage", 2, "12.55%")]
+    [InlineData("12.5", "percentage", 2, "12.5%")]
+    [InlineData(">= 1250", "count", 0, "at least 1,250")]
+    [InlineData("top quartile", "percentage", 1, "Top quartile")]
+    public void Describe_Target_AsPeopleWriteIt(string written, string unit, int decimals, string expected)
+    {
+        Assert.Equal(expected, Target.Parse(written).Value.Describe(MeasureUnit.Parse(unit).Value, decimals));
+    }
+}
