@@ -208,7 +208,7 @@ public static class DashboardJsonRenderer
     {
         if (value is { } v && double.IsFinite(v))
         {
-            w.WriteNumber(key, v);
+            w.WriteNumber(key, DashboardFormatting.Clean(v));
         }
         else
         {

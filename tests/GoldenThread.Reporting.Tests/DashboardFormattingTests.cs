@@ -65,3 +65,18 @@ public sealed class DashboardFormattingTests
         Assert.Equal("\u2013", DashboardFormatting.TargetText(DashboardFixture.AwaitingRow));
     }
 }
+
+public sealed class CleanFigureTests
+{
+    [Theory]
+    [InlineData(70.24999999999999, 70.25)]
+    [InlineData(24.300000000000004, 24.3)]
+    [InlineData(0.1 + 0.2, 0.3)]
+    [InlineData(12.55, 12.55)]
+    [InlineData(1.23456789012345e-12, 1.23456789012345e-12)] // small figures keep their digits
+    [InlineData(-3.0691, -3.0691)]
+    public void Clean_NoisyDouble_WrittenAsPeopleRecordIt(double noisy, double expected)
+    {
+        Assert.Equal(expected, DashboardFormatting.Clean(noisy));
+    }
+}

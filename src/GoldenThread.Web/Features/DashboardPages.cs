@@ -195,7 +195,7 @@ public static class DashboardPages
 
     public static IReadOnlyList<string?> CsvRow(DashboardSection s, DashboardRow r)
     {
-        string? N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
+        string? N(double? v) => v is { } x ? DashboardFormatting.Clean(x).ToString("R", CultureInfo.InvariantCulture) : null;
         return
         [
             s.ThemeId, s.ThemeTitle, r.Measure.Id, r.Measure.Title, r.OutcomeId, r.Period?.Label, N(r.Value), r.ValueText, r.Measure.Unit.ToString(),
