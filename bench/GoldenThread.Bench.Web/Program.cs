@@ -1,0 +1,89 @@
+// Open-loop HTTP load generator for the web benchmark (bench/web/run.sh drives it).
+//
+//   run   --url http://127.0.0.1:5080/health [--rate 200] [--warmup 3] [--duration 20] [--timeout 10]
+//         [--store S --page P --version before|after --round N]
+//         GETs the URL at a fixed rate, each request sent on schedule whatever the earlier ones are doing, and prints one
+//         JSON line (a RunRecord) to stdout and a readable line to stderr. Exit code 0 even with errors (they are counted).
+//   table FILE [--goal-ms 50]
+//         reads the JSON lines of many runs and prints the Markdown before/after table (medians over rounds, ratios).
+using System.Globalization;
+using System.Text.Json;
+using GoldenThread.Bench.Web;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.Error.WriteLine("usage: run --url URL [--rate 200] [--warmup 3] [--duration 20] [--timeout 10] [--store S --page P --version V --round N]");
+    Console.Error.WriteLine("       table FILE [--goal-ms 50]");
+    return args.Length == 0 ? 2 : 0;
+}
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i < args.Length; i++)
+{
+    if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+    {
+        if (args[0] == "table" && i == 1)
+        {
+            options["file"] = args[i];
+            continue;
+        }
+
+        Console.Error.WriteLine($"unexpected argument '{args[i]}'");
+        return 2;
+    }
+
+    options[args[i][2..]] = args[++i];
+}
+
+double Number(string name, double fallback) =>
+    options.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+switch (args[0])
+{
+    case "run":
+    {
+        if (!options.TryGetValue("url", out var url))
+        {
+            Console.Error.WriteLine("run: --url is required");
+            return 2;
+        }
+
+        var settings = new LoadSettings(
+            new Uri(url),
+            Number("rate", 200),
+            TimeSpan.FromSeconds(Number("warmup", 3)),
+            TimeSpan.FromSeconds(Number("duration", 20)),
+            TimeSpan.FromSeconds(Number("timeout", 10)));
+        var result = await OpenLoop.RunAsync(settings);
+        var record = new RunRecord(
+            options.GetValueOrDefault("store", ""),
+            options.GetValueOrDefault("page", new Uri(url).AbsolutePath),
+            options.GetValueOrDefault("version", ""),
+            (int)Number("round", 1),
+            result);
+        Console.WriteLine(JsonSerializer.Serialize(record, Summary.Json));
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{record.Store} {record.Version} round {record.Round} {result.Url}: {result.Requests} requests at {result.AchievedRequestsPerSecond:0.0}/s, "
+            + $"{result.Errors} errors, p50 {result.P50Ms:0.00} p90 {result.P90Ms:0.00} p99 {result.P99Ms:0.00} max {result.MaxMs:0.00} ms "
+            + $"(send lag p99 {result.SendLagP99Ms:0.00} ms){(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}"));
+        return 0;
+    }
+
+    case "table":
+    {
+        if (!options.TryGetValue("file", out var file))
+        {
+            Console.Error.WriteLine("table: a file of run records is required");
+            return 2;
+        }
+
+        using var reader = File.OpenText(file);
+        Console.Write(Summary.Markdown(Summary.Rows(Summary.Read(reader)), Number("goal-ms", 50)));
+        return 0;
+    }
+
+    default:
+        Console.Error.WriteLine($"unknown command '{args[0]}' (run, table)");
+        return 2;
+}
