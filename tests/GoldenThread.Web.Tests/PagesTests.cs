@@ -35,13 +35,13 @@ public sealed partial class PagesTests
     }
 
     [Theory]
-    [InlineData(Ws + "/measures/no-such-measure", 404, "no measure &#39;no-such-measure&#39;")]
-    [InlineData(Ws + "/themes/Z9", 404, "no theme &#39;Z9&#39;")]
-    [InlineData("/w/nobody", 404, "no plan called &#39;nobody&#39;")]
+    [InlineData(Ws + "/measures/no-such-measure", 404, "no measure &#x27;no-such-measure&#x27;")]
+    [InlineData(Ws + "/themes/Z9", 404, "no theme &#x27;Z9&#x27;")]
+    [InlineData("/w/nobody", 404, "no plan called &#x27;nobody&#x27;")]
     [InlineData("/no/such/page", 404, "Page not found")]
-    [InlineData(Ws + "/dashboard?rag=purple", 400, "rag &#39;purple&#39; is not one of red, amber, green, none")]
-    [InlineData(Ws + "/dashboard?period=2023%2F2", 400, "The period &#39;2023/2&#39; cannot be read")]
-    [InlineData(Ws + "/dashboard?theme=Z9&quartile=7", 400, "quartile &#39;7&#39; is not one of 1, 2, 3, 4, none")]
+    [InlineData(Ws + "/dashboard?rag=purple", 400, "rag &#x27;purple&#x27; is not one of red, amber, green, none")]
+    [InlineData(Ws + "/dashboard?period=2023%2F2", 400, "The period &#x27;2023/2&#x27; cannot be read")]
+    [InlineData(Ws + "/dashboard?theme=Z9&quartile=7", 400, "quartile &#x27;7&#x27; is not one of 1, 2, 3, 4, none")]
     [InlineData(Ws + "/dashboard?period=2023-12-31", 400, "is not one a dashboard reports on")]
     public async Task BadAddress_ErrorPageWithMessage(string url, int status, string message)
     {
