@@ -62,6 +62,21 @@ public sealed partial class PlanPagesTests
     }
 
     [Fact]
+    public async Task ActionsPage_ActionsOfAWholeTheme_ListedUnderTheirThemeAndLinkedFromTheThread()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/w/central-bedfordshire-2013/actions");
+        var thread = await client.GetStringAsync("/w/central-bedfordshire-2013/thread");
+
+        Assert.DoesNotContain("This plan lists no actions.", html);
+        Assert.Contains(">Actions of the whole theme</caption>", html);
+        Assert.Contains("<tr class=\"govuk-table__row\" id=\"action-EA-1\"><th scope=\"row\" class=\"govuk-table__header\">EA-1 ", html);
+        Assert.Contains("href=\"/w/central-bedfordshire-2013/actions#action-EA-1\">EA-1</a>", thread);
+    }
+
+    [Fact]
     public async Task IntentionsPage_PlanWithNoIntentions_SaysSoOnce()
     {
         using var app = new AppFactory();

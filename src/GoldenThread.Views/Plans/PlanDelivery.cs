@@ -2,8 +2,11 @@ using GoldenThread.Core.Plans;
 
 namespace GoldenThread.Views.Plans;
 
-/// <summary>An action with where it sits and whether it is overdue on the day asked.</summary>
-public sealed record ActionItem(string ThemeId, string ThemeTitle, string OutcomeId, string OutcomeTitle, PlanAction Action, bool Overdue)
+/// <summary>
+/// An action with where it sits (its outcome, or no outcome for an action of the theme as a whole) and whether it is
+/// overdue on the day asked.
+/// </summary>
+public sealed record ActionItem(string ThemeId, string ThemeTitle, string? OutcomeId, string? OutcomeTitle, PlanAction Action, bool Overdue)
 {
     public static string StatusWords(ActionStatus s) => s switch
     {
@@ -21,13 +24,19 @@ public sealed record MatrixRow(string OutcomeId, string OutcomeTitle, IReadOnlyD
 /// <summary>What the delivery views show of a plan: its actions (overdue first) and its commissioning matrix.</summary>
 public static class PlanDelivery
 {
-    /// <summary>Every action of an outcome, overdue ones first (not complete, due before <paramref name="today"/>), then in plan order.</summary>
-    public static IReadOnlyList<ActionItem> ActionList(Plan plan, DateOnly today) =>
-        plan.Themes.SelectMany(t => t.Outcomes.SelectMany(o => o.Actions.Select(a =>
-                new ActionItem(t.Id, t.Title, o.Id, o.Title, a, a.Due is { } due && due < today && a.Status != ActionStatus.Complete))))
+    /// <summary>
+    /// Every action, overdue ones first (not complete, due before <paramref name="today"/>), then in plan order: each
+    /// theme's outcomes' actions, then the theme's own ("key actions" of a plan that does not give them to an outcome).
+    /// </summary>
+    public static IReadOnlyList<ActionItem> ActionList(Plan plan, DateOnly today)
+    {
+        bool Overdue(PlanAction a) => a.Due is { } due && due < today && a.Status != ActionStatus.Complete;
+        return plan.Themes.SelectMany(t => t.Outcomes.SelectMany(o => o.Actions.Select(a => new ActionItem(t.Id, t.Title, o.Id, o.Title, a, Overdue(a))))
+                .Concat(t.Actions.Select(a => new ActionItem(t.Id, t.Title, null, null, a, Overdue(a)))))
             .Select((item, index) => (item, index))
             .OrderBy(x => x.item.Overdue ? 0 : 1).ThenBy(x => x.index)
             .Select(x => x.item).ToList();
+    }
 
     /// <summary>One row per outcome with commissioning intentions; an intention counts in every priority and need level it names.</summary>
     public static IReadOnlyList<MatrixRow> Matrix(Plan plan) =>

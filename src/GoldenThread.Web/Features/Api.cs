@@ -21,7 +21,7 @@ public sealed record MeasureRefDto(string Id, string Title, string Href);
 
 public sealed record IntentionDto(string Id, string Text, IReadOnlyList<string> NeedLevels, IReadOnlyList<string> StrategicPriorities, bool Statutory, string? Rationale);
 
-public sealed record ActionDto(string Code, string Text, string? Lead, DateOnly? Due, string Status, bool Overdue, string? Progress, string ThemeId, string OutcomeId);
+public sealed record ActionDto(string Code, string Text, string? Lead, DateOnly? Due, string Status, bool Overdue, string? Progress, string ThemeId, string? OutcomeId);
 
 public sealed record OutcomeDto(string Id, string Title, IReadOnlyList<IntentionDto> Intentions, IReadOnlyList<ActionDto> Actions, IReadOnlyList<MeasureRefDto> Measures);
 
