@@ -6,12 +6,10 @@ namespace GoldenThread.Cli;
 /// <summary><c>db migrate --store PATH_OR_CONNECTION</c>: brings a store's schema up to date (a deployment step for PostgreSQL).</summary>
 internal static class DbCommand
 {
-    public const string DefaultStore = "goldenthread.db";
-
     public static Option<string> StoreOption(bool withDefault) => new("--store")
     {
-        Description = "The store: a SQLite file path (default goldenthread.db) or a PostgreSQL connection string (Host=...;Database=...;Username=...).",
-        DefaultValueFactory = withDefault ? _ => DefaultStore : null!,
+        Description = "The store: a SQLite file path or a PostgreSQL connection string (Host=...;Database=...;Username=...). Default: $GOLDENTHREAD_STORE, else data/goldenthread.db in this checkout (the store the web application uses).",
+        DefaultValueFactory = withDefault ? _ => DefaultStore.Location() : null!,
     };
 
     public static Command Create()

@@ -7,11 +7,6 @@ namespace GoldenThread.Cli;
 
 internal static class ReportCommand
 {
-    /// <summary>The embedded store every report is saved into unless told otherwise (SQLite, created on first use).</summary>
-    public const string DefaultStore = "data/goldenthread.db";
-
-    public const string StoreEnvironmentVariable = "GOLDENTHREAD_STORE";
-
     public static Command Create()
     {
         var sample = new Option<string?>("--sample") { Description = "Run a bundled sample by name (see 'samples'); other options override its manifest." };
@@ -27,8 +22,8 @@ internal static class ReportCommand
         var period = new Option<string?>("--period") { Description = "The reporting period, e.g. '2015/16 Q3' or '2024/25' (default: the latest)." };
         var store = new Option<string>("--store")
         {
-            Description = $"Save the plan and values imported into this store (a SQLite file or a PostgreSQL connection string) as workspace --workspace; 'none' not to. Default: ${StoreEnvironmentVariable}, else {DefaultStore}.",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreEnvironmentVariable) is { Length: > 0 } s ? s : DefaultStore,
+            Description = $"Save the plan and values imported into this store (a SQLite file or a PostgreSQL connection string) as workspace --workspace; 'none' not to. Default: ${GoldenThread.Store.DefaultStore.EnvironmentVariable}, else data/goldenthread.db in this checkout (the store the web application uses).",
+            DefaultValueFactory = _ => GoldenThread.Store.DefaultStore.Location(),
         };
         var threshold = new Option<int>("--disclosure-threshold")
         {

@@ -45,7 +45,7 @@ public static class GovukStyles
         .app-hint { color: #505a5f; font-weight: 400; }
         .app-mark { font-size: 0.75em; font-weight: 700; margin-left: 1px; }
         .app-sparkline { display: block; }
-        .app-commentary { margin: 5px 0 0; font-size: 14px; }
+        .app-row-commentary { margin: 5px 0 0; font-size: 14px; }
         .govuk-tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 14px; line-height: 1.25; white-space: nowrap; }
         .app-rag--red { color: #ffffff; background: #d4351c; }
         .app-rag--amber { color: #0b0c0c; background: #f47738; }

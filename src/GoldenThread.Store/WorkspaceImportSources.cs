@@ -41,6 +41,13 @@ public static class WorkspaceImportSources
                 latest[(o.MeasureId.ToLowerInvariant(), o.Period)] = o;
             }
 
+            // A derived figure that could not be worked out (no children in the cohort, say) has no value to store: the
+            // values format has no row for "no value", so it is left out and the dashboard shows the figure as missing.
+            foreach (var key in latest.Where(kv => kv.Value.Value is null && (kv.Value.Numerator is null || kv.Value.Denominator is null)).Select(kv => kv.Key).ToList())
+            {
+                latest.Remove(key);
+            }
+
             using var writer = new StringWriter();
             ValuesWriter.WriteCsv(latest.Values, writer);
             valuesText = writer.ToString();

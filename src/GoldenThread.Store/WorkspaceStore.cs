@@ -176,6 +176,25 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
         .Select(c => new Commentary(c.MeasureId, c.PeriodLabel, c.Author, c.Text, c.CreatedUtc))
         .ToList();
 
+    /// <summary>
+    /// The latest commentary on each measure for the period each measure reports (the dashboard's rows): keyed by
+    /// measure id, only for measures that have commentary on that period.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Commentary>> LatestCommentaryAsync(string workspaceId, IReadOnlyCollection<(string MeasureId, string Period)> rows, CancellationToken ct = default)
+    {
+        var periods = rows.Select(r => r.Period).Distinct().ToList();
+        if (periods.Count == 0)
+        {
+            return new Dictionary<string, Commentary>();
+        }
+
+        var wanted = rows.ToHashSet();
+        return (await db.Commentary.AsNoTracking().Where(c => c.WorkspaceId == workspaceId && periods.Contains(c.PeriodLabel)).ToListAsync(ct))
+            .Where(c => wanted.Contains((c.MeasureId, c.PeriodLabel)))
+            .GroupBy(c => c.MeasureId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).Select(c => new Commentary(c.MeasureId, c.PeriodLabel, c.Author, c.Text, c.CreatedUtc)).Last());
+    }
+
     public async Task<Commentary> AddCommentaryAsync(string workspaceId, string measureId, string period, string author, string text, CancellationToken ct = default)
     {
         var row = new CommentaryRow

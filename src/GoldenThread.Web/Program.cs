@@ -16,7 +16,16 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
 
 var app = builder.Build();
-await app.InitialiseStoreAsync();
+try
+{
+    await app.InitialiseStoreAsync();
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync("GoldenThread cannot start: " + e.Message);
+    return 2;
+}
+
 app.Services.GetRequiredService<LaitBenchmarks>().Get();
 
 app.UseGoldenThreadErrorPages();
@@ -36,6 +45,7 @@ app.MapDeliveryPages();
 app.MapGoldenThreadApi();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

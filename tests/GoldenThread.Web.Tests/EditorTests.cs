@@ -97,7 +97,7 @@ public sealed partial class EditorTests
         var html = await Client(app).GetStringAsync(Measure);
 
         Assert.DoesNotContain("name=\"text\"", html);
-        Assert.Contains("Commentary is added by the council&#39;s editors.", html);
+        Assert.Contains("Commentary is added by the council's editors.", System.Net.WebUtility.HtmlDecode(html));
         Assert.Contains("href=\"/sign-in?returnUrl=%2Fw%2Fleicestershire-2020-23%2Fmeasures%2Fa1-gld%23commentary\">Sign in to add commentary</a>", html);
         Assert.Contains(">Sign in</a>", html);
     }
@@ -109,7 +109,7 @@ public sealed partial class EditorTests
         var client = Client(app);
         var html = await client.GetStringAsync(Measure);
 
-        Assert.Contains("Commentary is added by the council&#39;s editors.", html);
+        Assert.Contains("Commentary is added by the council's editors.", System.Net.WebUtility.HtmlDecode(html));
         Assert.DoesNotContain("name=\"text\"", html);
         Assert.DoesNotContain("Sign in", html);
         var signIn = await client.GetStringAsync("/sign-in");

@@ -285,7 +285,7 @@ public static class DashboardBuilder
         var previous = comparable.Count >= 2 ? comparable[^2] : null;
         var direction = SuppliedJudgements.Direction(
             (previous is not null ? Significance.Change(m, previous, latest) : null)
-                ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F),
+                ?? DirectionOfTravel.Judge(value, latest.Period, previous?.Value, previous?.Period, m.Polarity, m.SimilarWithin, F, m.FormatDifference),
             latest.SuppliedDirection);
 
         var national = NationalFigures.Lookup(m, latest, data, homeLa);
@@ -305,7 +305,7 @@ public static class DashboardBuilder
 
         const string snName = "statistical-neighbour average";
         var snComparison = Significance.Versus(m, latest, sn?.Value, snName)
-            ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F);
+            ?? BenchmarkComparison.Judge(value, sn?.Value, snName, m.Polarity, m.SimilarWithin, F, m.FormatDifference);
         var rag = SuppliedJudgements.Rag(RagRating.Judge(targetRule, target?.Year, TargetSchedule.InForce(m.Targets, reporting)?.Year, latest.Period, reporting, new RagContext
         {
             Value = value,
@@ -313,6 +313,7 @@ public static class DashboardBuilder
             Tolerance = m.Tolerance,
             SimilarWithin = m.SimilarWithin,
             Format = F,
+            Difference = m.FormatDifference,
             Quartile = quartile,
             England = england?.Value,
             StatisticalNeighbourAverage = sn?.Value,

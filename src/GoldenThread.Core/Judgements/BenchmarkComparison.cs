@@ -16,8 +16,10 @@ public static class BenchmarkComparison
         string benchmarkName,
         Polarity polarity,
         Tolerance tolerance,
-        Func<double, string> format)
+        Func<double, string> format,
+        Func<double, string>? difference = null)
     {
+        var d = difference ?? DirectionOfTravel.Number;
         if (benchmark is not { } b)
         {
             return new(Comparison.NotAvailable, $"No {benchmarkName} for this period.", JudgementMethod.NotApplicable);
@@ -26,7 +28,7 @@ public static class BenchmarkComparison
         var text = $"{format(value)} against the {benchmarkName} of {format(b)}";
         if (tolerance.IsWithin(value, b))
         {
-            return new(Comparison.Similar, $"{text}: within the tolerance of ±{DirectionOfTravel.Number(tolerance.WidthAround(b))}.", JudgementMethod.Tolerance);
+            return new(Comparison.Similar, $"{text}: within the tolerance of ±{d(tolerance.WidthAround(b))}.", JudgementMethod.Tolerance);
         }
 
         var diff = value - b;
@@ -37,6 +39,6 @@ public static class BenchmarkComparison
             _ => diff > 0 ? Comparison.Higher : Comparison.Lower,
         };
         var because = polarity == Polarity.NoJudgement ? "no polarity" : polarity.ToWords();
-        return new(outcome, $"{text}: {(diff > 0 ? "above" : "below")} by {DirectionOfTravel.Number(Math.Abs(diff))} ({because}).", JudgementMethod.Tolerance);
+        return new(outcome, $"{text}: {(diff > 0 ? "above" : "below")} by {d(Math.Abs(diff))} ({because}).", JudgementMethod.Tolerance);
     }
 }

@@ -21,8 +21,10 @@ public static class DirectionOfTravel
         Period? previousPeriod,
         Polarity polarity,
         Tolerance tolerance,
-        Func<double, string> format)
+        Func<double, string> format,
+        Func<double, string>? difference = null)
     {
+        var d = difference ?? Number;
         if (previous is not { } prev || previousPeriod is not { } prevPeriod)
         {
             return new(Direction.NoComparison, "No previous comparable data point.", JudgementMethod.NotApplicable);
@@ -35,7 +37,7 @@ public static class DirectionOfTravel
         {
             return new(
                 Direction.NoSignificantChange,
-                $"{changeText}: a change of {Number(change)}, within the tolerance of ±{Number(width)} ({tolerance}).",
+                $"{changeText}: a change of {d(change)}, within the tolerance of ±{d(width)} ({tolerance}).",
                 JudgementMethod.Tolerance);
         }
 
@@ -51,7 +53,7 @@ public static class DirectionOfTravel
             : polarity.ToWords();
         return new(
             outcome,
-            $"{changeText}: {word} {Number(Math.Abs(change))}, beyond the tolerance of ±{Number(width)} ({because}).",
+            $"{changeText}: {word} {d(Math.Abs(change))}, beyond the tolerance of ±{d(width)} ({because}).",
             JudgementMethod.Tolerance);
     }
 

@@ -18,6 +18,9 @@ public sealed record RagContext
 
     public required Func<double, string> Format { get; init; }
 
+    /// <summary>How a difference is written ("0.7 percentage points"); a plain number when null.</summary>
+    public Func<double, string>? Difference { get; init; }
+
     /// <summary>1–4, 1 the best.</summary>
     public int? Quartile { get; init; }
 
@@ -90,7 +93,7 @@ public static class RagRating
                     return None("The measure has no polarity, so it cannot be said which side of the target is good.");
                 }
 
-                return AgainstLevel(c.Value, target.Value!.Value, c.Polarity, c.Tolerance, $"the target of {f(target.Value.Value)}", f, orEqualIsMet: true);
+                return AgainstLevel(c.Value, target.Value!.Value, c.Polarity, c.Tolerance, $"the target of {f(target.Value.Value)}", f, c.Difference ?? DirectionOfTravel.Number, orEqualIsMet: true);
 
             case TargetKind.Bound:
                 var v = target.Value!.Value;
@@ -101,7 +104,7 @@ public static class RagRating
                     BoundOperator.Above => (Polarity.HigherIsBetter, false, "above"),
                     _ => (Polarity.HigherIsBetter, true, "at least"),
                 };
-                return AgainstLevel(c.Value, v, pol, c.Tolerance, $"the target of {words} {f(v)}", f, inclusive);
+                return AgainstLevel(c.Value, v, pol, c.Tolerance, $"the target of {words} {f(v)}", f, c.Difference ?? DirectionOfTravel.Number, inclusive);
 
             case TargetKind.TopQuartile:
                 return c.Quartile switch
@@ -123,7 +126,7 @@ public static class RagRating
                     return None("The measure has no polarity, so 'above national average' cannot be judged.");
                 }
 
-                return AgainstLevel(c.Value, eng, c.Polarity, c.Tolerance, $"the England average of {f(eng)}", f, orEqualIsMet: false);
+                return AgainstLevel(c.Value, eng, c.Polarity, c.Tolerance, $"the England average of {f(eng)}", f, c.Difference ?? DirectionOfTravel.Number, orEqualIsMet: false);
 
             case TargetKind.AtOrBetterThanStatisticalNeighbours:
                 if (c.StatisticalNeighbourAverage is not { } sn)
@@ -136,7 +139,7 @@ public static class RagRating
                     return None("The measure has no polarity, so 'at or better than statistical neighbours' cannot be judged.");
                 }
 
-                return AgainstLevel(c.Value, sn, c.Polarity, c.Tolerance, $"the statistical-neighbour average of {f(sn)}", f, orEqualIsMet: true);
+                return AgainstLevel(c.Value, sn, c.Polarity, c.Tolerance, $"the statistical-neighbour average of {f(sn)}", f, c.Difference ?? DirectionOfTravel.Number, orEqualIsMet: true);
 
             case TargetKind.GapNarrowing when !c.MeasuresAGap:
                 return None("Target is to narrow a gap, but this measure is one group's value and the plan names no comparison group to measure the gap against.");
@@ -177,7 +180,7 @@ public static class RagRating
 
     /// <summary>Met when on the good side of <paramref name="level"/>; Amber within tolerance of it; Red beyond.</summary>
     private static Judgement<Rag> AgainstLevel(
-        double value, double level, Polarity polarity, Tolerance tolerance, string levelText, Func<double, string> f, bool orEqualIsMet)
+        double value, double level, Polarity polarity, Tolerance tolerance, string levelText, Func<double, string> f, Func<double, string> d, bool orEqualIsMet)
     {
         var better = (value - level) * polarity.Sign();
         var met = orEqualIsMet ? better >= 0 : better > 0;
@@ -189,10 +192,10 @@ public static class RagRating
         var width = tolerance.WidthAround(level);
         if (tolerance.IsWithin(value, level))
         {
-            return new(Rag.Amber, $"{f(value)} misses {levelText} by {DirectionOfTravel.Number(Math.Abs(value - level))}, within the tolerance of {DirectionOfTravel.Number(width)}.", JudgementMethod.Tolerance);
+            return new(Rag.Amber, $"{f(value)} misses {levelText} by {d(Math.Abs(value - level))}, within the tolerance of {d(width)}.", JudgementMethod.Tolerance);
         }
 
-        return new(Rag.Red, $"{f(value)} misses {levelText} by {DirectionOfTravel.Number(Math.Abs(value - level))}, beyond the tolerance of {DirectionOfTravel.Number(width)}.", JudgementMethod.Tolerance);
+        return new(Rag.Red, $"{f(value)} misses {levelText} by {d(Math.Abs(value - level))}, beyond the tolerance of {d(width)}.", JudgementMethod.Tolerance);
     }
 
     private static string Verb(TargetKind kind) => kind switch

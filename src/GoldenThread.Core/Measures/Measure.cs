@@ -97,4 +97,7 @@ public sealed record Measure
         Gap is not null && Unit.Kind == UnitKind.Percentage
             ? MeasureUnit.Count.Format(value, DecimalPlaces) + " pp"
             : Unit.Format(value, DecimalPlaces);
+
+    /// <summary>A difference between two of this measure's values as people write it: "0.7 percentage points".</summary>
+    public string FormatDifference(double difference) => Unit.FormatDifference(difference, DecimalPlaces);
 }

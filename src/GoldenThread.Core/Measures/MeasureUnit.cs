@@ -84,6 +84,34 @@ public sealed record MeasureUnit
         };
     }
 
+    /// <summary>
+    /// A difference between two values in this unit, as people write it: percentages differ in percentage points
+    /// (<c>0.7 percentage points</c>, never <c>0.7%</c>, which reads as a relative change), rates per their base, days
+    /// in days. At the measure's decimal places, with up to two more where that would otherwise show a real difference as 0.
+    /// </summary>
+    public string FormatDifference(double difference, int decimalPlaces)
+    {
+        var size = Math.Abs(difference);
+        var places = decimalPlaces;
+        while (places < decimalPlaces + 2 && size > 0 && Math.Round(size, places) == 0)
+        {
+            places++;
+        }
+
+        var number = size.ToString("N" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var sign = difference < 0 && Math.Round(size, places) > 0 ? "-" : "";
+        return sign + Kind switch
+        {
+            UnitKind.Percentage => number + (number == "1" ? " percentage point" : " percentage points"),
+            UnitKind.Currency => "£" + number,
+            UnitKind.Rate => $"{number} per {RateBase!.Value.ToString("N0", CultureInfo.InvariantCulture)}",
+            UnitKind.Days => number + (number == "1" ? " day" : " days"),
+            UnitKind.Weeks => number + (number == "1" ? " week" : " weeks"),
+            UnitKind.Months => number + (number == "1" ? " month" : " months"),
+            _ => number,
+        };
+    }
+
     public override string ToString() => Kind == UnitKind.Rate
         ? $"rate per {RateBase!.Value.ToString(CultureInfo.InvariantCulture)}"
         : Kind.ToString().ToLowerInvariant();

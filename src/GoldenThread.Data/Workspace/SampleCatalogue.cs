@@ -38,6 +38,27 @@ public static class SampleCatalogue
                 .ToList()
             : [];
 
+    /// <summary>The samples that are dashboards (not area comparisons): what a new store is seeded with.</summary>
+    public static IReadOnlyList<string> DashboardNames() =>
+        Names().Where(name => KindOf(ManifestPath(name, "--plan")) != AreaComparisonManifest.Kind).ToList();
+
+    private static string? KindOf(string manifest)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = File.OpenText(manifest);
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            // An unreadable manifest is a dashboard sample as far as the list goes; loading it reports the fault.
+            return null;
+        }
+
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? AreaComparisonManifest.KindOf(root) : null;
+    }
+
     /// <summary>Reads a sample's manifest into the sources of its report.</summary>
     public static ReportSources Resolve(string name)
     {

@@ -3,10 +3,10 @@ using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Judgements;
 using GoldenThread.Core.Periods;
 using GoldenThread.Reporting;
-using GoldenThread.Web.Html;
+using GoldenThread.Store;
+using GoldenThread.Web.Components;
 using GoldenThread.Web.Workspaces;
 using Microsoft.AspNetCore.Mvc;
-using static GoldenThread.Web.Html.Html;
 
 namespace GoldenThread.Web.Features;
 
@@ -137,13 +137,13 @@ public static class DashboardPages
     public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, CancellationToken ct) => Dashboard(ws, q, svc, null, ct));
-        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, CancellationToken ct) => Dashboard(ws, q, svc, "csv", ct));
-        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, CancellationToken ct) => Dashboard(ws, q, svc, "xlsx", ct));
+        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, null, ct));
+        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "csv", ct));
+        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "xlsx", ct));
         return app;
     }
 
-    public static async Task<IResult> Dashboard(string ws, DashboardQuery q, WorkspaceService svc, string? format, CancellationToken ct)
+    public static async Task<IResult> Dashboard(string ws, DashboardQuery q, WorkspaceService svc, WorkspaceStore store, string? format, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -187,7 +187,10 @@ public static class DashboardPages
                 return Csv.File(slug + ".csv", CsvColumns, filter.Apply(d).SelectMany(x => x.Rows.Select(r => CsvRow(x.Section, r))));
         }
 
-        return Page(w, d, filter, q);
+        var sections = filter.Apply(d);
+        var rows = sections.SelectMany(x => x.Rows).Where(r => r.Period is not null).Select(r => (r.Measure.Id, r.Period!.Value.Label)).ToList();
+        var commentary = await store.LatestCommentaryAsync(w.Info.Id, rows, ct);
+        return Pages.Render<DashboardPage>(new { W = w, Dashboard = d, Query = q, Sections = sections, Commentary = commentary });
     }
 
     public static IReadOnlyList<string?> CsvRow(DashboardSection s, DashboardRow r)
@@ -203,102 +206,6 @@ public static class DashboardPages
             r.Updated switch { true => "yes", false => "no", null => null },
         ];
     }
-
-    public static string RagTag(Rag rag) =>
-        $"<span class=\"app-rag app-rag--{DashboardFormatting.RagKey(rag) ?? "none"}\">{Attr(DashboardFormatting.RagWords(rag))}</span>";
-
-    private static IResult Page(WorkspaceData w, Dashboard d, DashboardFilter f, DashboardQuery q)
-    {
-        var sections = f.Apply(d);
-        var shown = sections.Sum(s => s.Rows.Count);
-        var query = QueryString(q with { Format = null });
-        return Layout.Page(new PageInfo($"Dashboard {d.ReportingPeriod.Label}", w.Info, "dashboard"), h =>
-        {
-            h.H1($"Performance dashboard, {d.ReportingPeriod.Label}", d.CouncilName);
-            h.H2("Overview");
-            h.Raw("<ul class=\"govuk-list govuk-list--bullet\">");
-            foreach (var s in d.Overview.Sentences)
-            {
-                h.Raw("<li>").Text(s).Raw("</li>");
-            }
-
-            h.Raw("</ul>");
-            Filters(h, w, d, q);
-            h.Raw("<p class=\"govuk-body\" id=\"result-count\" role=\"status\">").Text($"Showing {shown} of {d.Rows.Count()} measures.").Raw("</p>");
-            h.Raw("<p class=\"govuk-body\">Download: ")
-                .Link(w.WsPath("/dashboard.xlsx" + query), "Excel workbook (XLSX, every measure)").Raw(" \u00b7 ")
-                .Link(w.WsPath("/dashboard.csv" + query), "CSV of the measures shown").Raw(" \u00b7 ")
-                .Link($"/api/v1/workspaces/{Seg(w.Info.Id)}/dashboard" + QueryString(new DashboardQuery(q.Period, null, null, null, null, null, null, null)), "JSON")
-                .Raw("</p>");
-            foreach (var (section, rows) in sections)
-            {
-                h.Raw("<div class=\"app-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table, scrolls sideways on small screens\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">")
-                    .Raw("<h2 class=\"govuk-heading-m\">").Text($"{section.ThemeId}: {section.ThemeTitle}").Raw("</h2></caption>")
-                    .Raw("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
-                foreach (var c in new[] { "Measure", "Period", "Value", "Target", "RAG", "Direction of travel", "Quartile (1 best)", "SN average", "Against SN", "England", "Updated" })
-                {
-                    h.Raw("<th scope=\"col\" class=\"govuk-table__header\">").Text(c).Raw("</th>");
-                }
-
-                h.Raw("</tr></thead><tbody class=\"govuk-table__body\">");
-                if (rows.Count == 0)
-                {
-                    h.Raw("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\" colspan=\"11\">No measures in this theme.</td></tr>");
-                }
-
-                foreach (var r in rows)
-                {
-                    var m = r.Measure;
-                    h.Raw("<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">")
-                        .Link(w.MeasurePath(m.Id) + (q.Period is { Length: > 0 } p ? "?period=" + Uri.EscapeDataString(p) : ""), m.Title).Raw("</th>");
-                    void Cell(string? text) => h.Raw("<td class=\"govuk-table__cell\">").Text(string.IsNullOrEmpty(text) ? DashboardFormatting.MissingMark : text).Raw("</td>");
-                    Cell(r.Period?.Label);
-                    Cell(r.ValueText);
-                    Cell(DashboardFormatting.TargetText(r));
-                    h.Raw("<td class=\"govuk-table__cell\">").Raw(RagTag(r.Rag.Outcome)).Raw("</td>");
-                    Cell(DashboardFormatting.DirectionWords(r.Direction.Outcome));
-                    Cell(DashboardFormatting.QuartileText(r.Quartile));
-                    Cell(DashboardFormatting.Figure(m, r.StatisticalNeighbourAverage?.Value));
-                    Cell(r.StatisticalNeighbourComparison.Outcome == Comparison.NotAvailable ? null : DashboardFormatting.ComparisonWords(r.StatisticalNeighbourComparison.Outcome));
-                    Cell(DashboardFormatting.Figure(m, r.England?.Value));
-                    Cell(DashboardFormatting.UpdatedWords(r.Updated));
-                    h.Raw("</tr>");
-                }
-
-                h.Raw("</tbody></table></div>");
-            }
-        });
-    }
-
-    private static void Filters(Html.Html h, WorkspaceData w, Dashboard d, DashboardQuery q)
-    {
-        h.Raw($"<form method=\"get\" action=\"{Attr(w.WsPath("/dashboard"))}\" class=\"app-filters\" novalidate><fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\"><h2 class=\"govuk-fieldset__heading\">Filter and sort</h2></legend>");
-        h.Raw("<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"period\">Reporting period</label>")
-            .Raw("<div id=\"period-hint\" class=\"govuk-hint\">For example, 2023/24 or 2023/24 Q3</div>")
-            .Raw($"<input class=\"govuk-input govuk-input--width-10\" id=\"period\" name=\"period\" type=\"text\" aria-describedby=\"period-hint\" value=\"{Attr(q.Period ?? d.ReportingPeriod.Label)}\"></div>");
-        void Select(string name, string label, string? current, IEnumerable<(string Value, string Text)> options)
-        {
-            h.Raw($"<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"{name}\">").Text(label).Raw($"</label><select class=\"govuk-select\" id=\"{name}\" name=\"{name}\">");
-            foreach (var (value, text) in options)
-            {
-                var selected = string.Equals(value, current ?? "", StringComparison.OrdinalIgnoreCase) ? " selected" : "";
-                h.Raw($"<option value=\"{Attr(value)}\"{selected}>").Text(text).Raw("</option>");
-            }
-
-            h.Raw("</select></div>");
-        }
-
-        Select("theme", "Theme", q.Theme, [("", "All themes"), .. w.Plan.Themes.Select(t => (t.Id, $"{t.Id}: {Shorten(t.Title)}"))]);
-        Select("rag", "RAG rating", q.Rag, [("", "Any"), ("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("none", "No rating")]);
-        Select("updated", "Updated", q.Updated, [("", "Any"), ("yes", "Yes"), ("no", "No")]);
-        Select("quartile", "National quartile", q.Quartile, [("", "Any"), ("1", "1 (best)"), ("2", "2"), ("3", "3"), ("4", "4 (worst)"), ("none", "No quartile")]);
-        Select("direction", "Direction of travel", q.Direction, [("", "Any"), .. DashboardFilter.DirectionKeys.Select(k => (k, char.ToUpperInvariant(k[0]) + k[1..].Replace('-', ' ')))]);
-        Select("sort", "Sort by", q.Sort, [("plan", "Plan order"), ("rag", "RAG, red first"), ("direction", "Direction, declined first"), ("quartile", "Quartile, best first"), ("title", "Title")]);
-        h.Raw("</fieldset><button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Apply filters</button> ")
-            .Raw("<a class=\"govuk-link govuk-body\" href=\"").Raw(Attr(w.WsPath("/dashboard"))).Raw("\">Clear filters</a></form>");
-    }
-
-    private static string Shorten(string s) => s.Length <= 50 ? s : s[..47] + "...";
 
     public static string QueryString(DashboardQuery q)
     {

@@ -123,12 +123,15 @@ public sealed class StoreOptions
     [EnumDataType(typeof(StoreProvider))]
     public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
 
-    /// <summary>For Postgres, the connection string; for SQLite, optional (a file path or <c>Data Source=...</c>), default <see cref="DataFolder"/>/goldenthread.db.</summary>
+    /// <summary>
+    /// For Postgres, the connection string; for SQLite, optional (a file path or <c>Data Source=...</c>). When empty, the
+    /// SQLite file is in <see cref="DataFolder"/> if that is set, else the command line's default store
+    /// (<see cref="GoldenThread.Store.DefaultStore"/>), so that what <c>report</c> saved shows here.
+    /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Where the SQLite file goes when no connection string is given: relative to the content root.</summary>
-    [Required]
-    public string DataFolder { get; set; } = "data";
+    /// <summary>Where the SQLite file goes when no connection string is given (relative to the content root); empty for the shared default store.</summary>
+    public string DataFolder { get; set; } = "";
 
     /// <summary>Apply pending migrations on start. Turn off where a deployment step runs <c>goldenthread db migrate</c>.</summary>
     public bool MigrateOnStart { get; set; } = true;
@@ -137,6 +140,7 @@ public sealed class StoreOptions
     {
         StoreProvider.Postgres => new StoreConnection(StoreProvider.Postgres, ConnectionString!),
         _ when !string.IsNullOrWhiteSpace(ConnectionString) => StoreConnection.Parse(ConnectionString),
-        _ => StoreConnection.ForSqliteFile(Path.Combine(Path.GetFullPath(DataFolder, contentRoot), "goldenthread.db")),
+        _ when !string.IsNullOrWhiteSpace(DataFolder) => StoreConnection.ForSqliteFile(Path.Combine(Path.GetFullPath(DataFolder, contentRoot), "goldenthread.db")),
+        _ => DefaultStore.Connection(),
     };
 }

@@ -61,20 +61,40 @@ public static class StoreServices
             return;
         }
 
-        foreach (var name in SampleCatalogue.Names())
+        // All or nothing, and said once: a sample that cannot be loaded stops the start with the reason, rather than
+        // leaving a store with some samples and a warning on every start.
+        var imports = new List<(string Name, WorkspaceImport Import)>();
+        var problems = new List<string>();
+        foreach (var name in SampleCatalogue.DashboardNames())
         {
             try
             {
-                await store.ImportAsync(WorkspaceImportSources.From(SampleCatalogue.Resolve(name), name));
-                log.LogInformation("Loaded sample {Sample}", name);
+                imports.Add((name, WorkspaceImportSources.From(SampleCatalogue.Resolve(name), name)));
             }
             catch (InputException e)
             {
-                log.LogWarning("Sample {Sample} not loaded: {Message}", name, e.Message);
+                problems.Add($"sample '{name}': {e.Message}");
             }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StartupException(
+                $"The bundled samples cannot be loaded into the empty store ({connection.Describe()}): {string.Join("; ", problems)}. "
+                + "Put LAIT's files in ../shared/data/lait beside the repository or set GoldenThread:LaitFolder (GOLDENTHREAD_LAIT_DIR), "
+                + "or start without the samples with GoldenThread:SeedSamples=false.");
+        }
+
+        foreach (var (name, import) in imports)
+        {
+            await store.ImportAsync(import);
+            log.LogInformation("Loaded sample {Sample}", name);
         }
     }
 }
+
+/// <summary>The application cannot start, for a reason its operator can fix: said in words, without a stack trace.</summary>
+public sealed class StartupException(string message) : Exception(message);
 
 /// <summary>Data-protection keys as rows of the store.</summary>
 internal sealed class StoreXmlRepository(IServiceScopeFactory scopes) : IXmlRepository

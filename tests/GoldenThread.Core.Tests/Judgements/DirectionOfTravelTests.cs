@@ -49,4 +49,16 @@ public class DirectionOfTravelTests
             "66.7% in 2015/16 Q3 against 53.9% in 2015/16 Q2: up 12.8, beyond the tolerance of ±1 (higher is better).",
             result.Reason);
     }
+
+    [Fact]
+    public void Judge_PercentageWithItsDifferenceFormat_WritesPercentagePoints()
+    {
+        // 53.7% against 71.2%: down 17.5 percentage points; the tolerance of 1% of 71.2 is 0.712, written at one place.
+        var result = DirectionOfTravel.Judge(53.7, Q3, 71.2, Q2, Polarity.HigherIsBetter, Tolerance.DefaultSimilarity, v => v.ToString("0.0") + "%",
+            d => MeasureUnit.Percentage.FormatDifference(d, 1));
+
+        Assert.Equal(
+            "53.7% in 2015/16 Q3 against 71.2% in 2015/16 Q2: down 17.5 percentage points, beyond the tolerance of ±0.7 percentage points (higher is better).",
+            result.Reason);
+    }
 }

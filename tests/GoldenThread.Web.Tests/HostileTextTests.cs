@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using GoldenThread.Data.Workspace;
+using GoldenThread.Store;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GoldenThread.Web.Tests;
+
+/// <summary>
+/// Every string from a plan, a values file, a form or the store is encoded: a plan whose titles, texts, leads and
+/// descriptions all begin with markup, quotes, an ampersand and template braces is rendered as text on every page.
+/// </summary>
+public sealed partial class HostileTextTests
+{
+    private const string Hostile = "<script>alert(1)</script> \"q\" 'a' & {{x}} <img src=x onerror=alert(2)>";
+    private const string Ws = "/w/hostile";
+
+    public static IEnumerable<object[]> Providers => [[StoreProvider.Sqlite], [StoreProvider.Postgres]];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task HostilePlan_EveryPage_ShowsTheTextAsText(StoreProvider provider)
+    {
+        using var app = new AppFactory(provider);
+        var client = app.CreateClient();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<WorkspaceStore>();
+            var sample = WorkspaceImportSources.From(SampleCatalogue.Resolve("leicestershire-2020-23"), "hostile");
+            await store.ImportAsync(sample with { PlanYaml = Poison(sample.PlanYaml!), Title = Hostile });
+            await store.AddCommentaryAsync("hostile", "a1-gld", "2024/25", Hostile, Hostile);
+        }
+
+        string[] urls = ["/", Ws, Ws + "/thread", Ws + "/themes/A1", Ws + "/outcomes/A1.P1", Ws + "/dashboard", Ws + "/measures/a1-gld", Ws + "/actions", Ws + "/intentions"];
+        var parser = new HtmlParser();
+        foreach (var url in urls)
+        {
+            var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+            var doc = parser.ParseDocument(html);
+
+            // The page's own module is the only script; nothing from the plan became an element or an attribute.
+            Assert.Equal(["/app.js"], doc.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
+            Assert.Empty(doc.QuerySelectorAll("img"));
+            Assert.DoesNotContain(doc.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.True(doc.Body!.TextContent.Contains(Hostile, StringComparison.Ordinal), $"{url}: the hostile text does not read back as text");
+        }
+
+        // The commentary, author and text, reads back exactly on the measure page.
+        var measure = parser.ParseDocument(await client.GetStringAsync(Ws + "/measures/a1-gld"));
+        var commentary = measure.QuerySelector(".app-commentary")!;
+        Assert.Contains(Hostile + ", on 2024/25", commentary.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Hostile, commentary.QuerySelectorAll("p")[1].TextContent);
+    }
+
+    /// <summary>Puts the hostile text at the start of every title, text, lead, description, vision, mission and the plan's name.</summary>
+    private static string Poison(string yaml) =>
+        Field().Replace(yaml, m => $"{m.Groups[1].Value}: \"{Hostile.Replace("\"", "\\\"", StringComparison.Ordinal)} ");
+
+    [GeneratedRegex("(?m)(?<=^\\s*-?\\s*)(title|text|lead|description|vision|mission|plan): \"")]
+    private static partial Regex Field();
+}
