@@ -154,6 +154,25 @@ public sealed partial class EditorTests
     }
 
     [Fact]
+    public async Task SignIn_BlankFields_SummaryLinksToEachFieldWithTheMessageBesideIt()
+    {
+        using var app = WithEditor();
+        var response = await SignIn(Client(app), "", "");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<title>Error: Sign in", html);
+        Assert.True(html.IndexOf("govuk-error-summary", StringComparison.Ordinal) < html.IndexOf("<h1", StringComparison.Ordinal), "the summary comes before the heading");
+        foreach (var (field, message) in new[] { ("userName", "Enter your email address or user name"), ("password", "Enter your password") })
+        {
+            Assert.Contains($"<a href=\"#{field}\">{message}</a>", html);
+            Assert.Contains($"<p id=\"{field}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {message}</p>", html);
+            Assert.Matches($"<input class=\"govuk-input govuk-!-width-two-thirds govuk-input--error\" id=\"{field}\" name=\"{field}\"[^>]* aria-describedby=\"{field}-error\"", html);
+        }
+
+        Assert.Equal(2, Regex.Matches(html, "govuk-form-group--error").Count);
+    }
+
+    [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_Rejected400NoCookie()
     {
         using var app = WithEditor();

@@ -1,6 +1,7 @@
 using GoldenThread.Core.Plans;
 using GoldenThread.Reporting;
 using GoldenThread.Store;
+using GoldenThread.Views.Plans;
 using GoldenThread.Web.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public sealed record MeasureRefDto(string Id, string Title, string Href);
 
 public sealed record IntentionDto(string Id, string Text, IReadOnlyList<string> NeedLevels, IReadOnlyList<string> StrategicPriorities, bool Statutory, string? Rationale);
 
-public sealed record ActionDto(string Code, string Text, string? Lead, DateOnly? Due, string Status, bool Overdue, string? Progress, string ThemeId, string OutcomeId);
+public sealed record ActionDto(string Code, string Text, string? Lead, DateOnly? Due, string Status, bool Overdue, string? Progress, string ThemeId, string? OutcomeId);
 
 public sealed record OutcomeDto(string Id, string Title, IReadOnlyList<IntentionDto> Intentions, IReadOnlyList<ActionDto> Actions, IReadOnlyList<MeasureRefDto> Measures);
 
@@ -93,7 +94,7 @@ public static class Api
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var actions = DeliveryPages.ActionList(w.Plan, today).ToDictionary(a => a.Action.Code, StringComparer.OrdinalIgnoreCase);
+        var actions = PlanDelivery.ActionList(w.Plan, today).ToDictionary(a => a.Action.Code, StringComparer.OrdinalIgnoreCase);
         MeasureRefDto Ref(string id) => new(w.Plan.FindMeasure(id)?.Id ?? id, w.Plan.FindMeasure(id)?.Title ?? id, w.MeasurePath(w.Plan.FindMeasure(id)?.Id ?? id));
         return TypedResults.Ok((IReadOnlyList<ThreadThemeDto>)w.Plan.Themes.Select(t => new ThreadThemeDto(t.Id, t.Title,
             t.Outcomes.Select(o => new OutcomeDto(o.Id, o.Title, o.Intentions.Select(IntentionDtoOf).ToList(),
@@ -221,7 +222,7 @@ public static class Api
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return TypedResults.Ok((IReadOnlyList<ActionDto>)DeliveryPages.ActionList(w.Plan, today).Select(ActionDtoOf).ToList());
+        return TypedResults.Ok((IReadOnlyList<ActionDto>)PlanDelivery.ActionList(w.Plan, today).Select(ActionDtoOf).ToList());
     }
 
     public static async Task<Results<Ok<IntentionsDto>, FileContentHttpResult, NotFound<ProblemDetails>, ValidationProblem>> Intentions(string ws, [FromQuery] string? format, WorkspaceService svc, CancellationToken ct)
@@ -241,7 +242,7 @@ public static class Api
             return Invalid("format", "format is json (default) or csv.");
         }
 
-        var matrix = DeliveryPages.Matrix(w.Plan).Select(r => new MatrixRowDto(r.OutcomeId, r.OutcomeTitle, r.ByPriority,
+        var matrix = PlanDelivery.Matrix(w.Plan).Select(r => new MatrixRowDto(r.OutcomeId, r.OutcomeTitle, r.ByPriority,
             r.ByNeed.ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value), r.Total)).ToList();
         var all = w.Plan.Themes.SelectMany(t => t.Outcomes.SelectMany(o => o.Intentions)).Select(IntentionDtoOf).ToList();
         return TypedResults.Ok(new IntentionsDto(w.Plan.StrategicPriorities, matrix, all));

@@ -1,10 +1,11 @@
+using GoldenThread.Views.Govuk;
+using GoldenThread.Web.Components;
+using GoldenThread.Web.Features.SignIn;
 using GoldenThread.Web.Hosting;
-using GoldenThread.Web.Html;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using static GoldenThread.Web.Html.Html;
 
 namespace GoldenThread.Web.Features;
 
@@ -33,29 +34,28 @@ public static class SignInPages
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/sign-in", ([FromQuery] string? returnUrl, EditorDirectory editors, IAntiforgery af, HttpContext http) =>
-            Form(new SignInForm { ReturnUrl = returnUrl }, null, editors, af, http));
+        pages.MapGet("/sign-in", ([FromQuery] string? returnUrl, EditorDirectory editors) => Form(new SignInForm { ReturnUrl = returnUrl }, null, editors));
         pages.MapPost("/sign-in", SignIn);
         pages.MapPost("/sign-out", SignOut);
         return app;
     }
 
-    public static async Task<IResult> SignIn([FromForm] SignInForm form, EditorDirectory editors, IAntiforgery af, HttpContext http)
+    public static async Task<IResult> SignIn([FromForm] SignInForm form, EditorDirectory editors, HttpContext http)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(form.UserName))
         {
-            errors.Add(("userName", "Enter your email address or user name"));
+            errors.Add(new("userName", "Enter your email address or user name"));
         }
 
         if (string.IsNullOrEmpty(form.Password))
         {
-            errors.Add(("password", "Enter your password"));
+            errors.Add(new("password", "Enter your password"));
         }
 
         if (errors.Count > 0)
         {
-            return Form(form, errors, editors, af, http);
+            return Form(form, errors, editors);
         }
 
         var editor = form.UserName!.Length <= MaxUserNameLength && form.Password!.Length <= MaxPasswordLength
@@ -64,7 +64,7 @@ public static class SignInPages
         if (editor is null)
         {
             // One message for either mistake: the page must not tell a stranger which sign-in names exist.
-            return Form(form, [("userName", WrongCredentials)], editors, af, http, fieldErrors: false);
+            return Form(form, [new("userName", WrongCredentials)], editors, markFields: false);
         }
 
         // A session cookie (gone when the browser closes) holding a ticket that lapses after 8 hours without use.
@@ -80,62 +80,13 @@ public static class SignInPages
         return TypedResults.Redirect("/");
     }
 
-    private static IResult Form(SignInForm form, IReadOnlyList<(string Field, string Message)>? errors, EditorDirectory editors, IAntiforgery af, HttpContext http, bool fieldErrors = true)
-    {
-        var tokens = af.GetAndStoreTokens(http);
-        var returnUrl = EditorSignIn.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null;
-        return Layout.Page(new PageInfo("Sign in"), h =>
+    private static IResult Form(SignInForm form, IReadOnlyList<FieldError>? errors, EditorDirectory editors, bool markFields = true) =>
+        Pages.Render<SignInPage>(new
         {
-            if (errors is { Count: > 0 })
-            {
-                h.Raw("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
-                foreach (var (field, message) in errors)
-                {
-                    h.Raw($"<li><a href=\"#{field}\">").Text(message).Raw("</a></li>");
-                }
-
-                h.Raw("</ul></div></div></div>");
-            }
-
-            h.Raw("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-            h.H1("Sign in");
-            if (!editors.Any)
-            {
-                h.P("Commentary is added by the council's editors. This installation has no editors, so nobody can sign in; everything here can be read without signing in.");
-                h.Raw("<p class=\"govuk-body\">").Link("/", "Go to the list of plans").Raw("</p></div></div>");
-                return;
-            }
-
-            h.P("Sign in if you write commentary on the council's measures. Everything else can be read without signing in.");
-            h.Raw("<form method=\"post\" action=\"/sign-in\" novalidate>")
-                .Raw($"<input type=\"hidden\" name=\"{Attr(tokens.FormFieldName)}\" value=\"{Attr(tokens.RequestToken)}\">");
-            if (returnUrl is not null)
-            {
-                h.Raw($"<input type=\"hidden\" name=\"returnUrl\" value=\"{Attr(returnUrl)}\">");
-            }
-
-            void Field(string name, string label, string type, string autocomplete, string? value)
-            {
-                var err = fieldErrors ? errors?.FirstOrDefault(e => e.Field == name).Message : null;
-                h.Raw(err is null ? "<div class=\"govuk-form-group\">" : "<div class=\"govuk-form-group govuk-form-group--error\">")
-                    .Raw($"<label class=\"govuk-label\" for=\"{name}\">").Text(label).Raw("</label>");
-                if (err is not null)
-                {
-                    h.Raw($"<p id=\"{name}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> ").Text(err).Raw("</p>");
-                }
-
-                var described = err is null ? "" : $" aria-describedby=\"{name}-error\"";
-                h.Raw($"<input class=\"govuk-input govuk-!-width-two-thirds{(err is null ? "" : " govuk-input--error")}\" id=\"{name}\" name=\"{name}\" type=\"{type}\" autocomplete=\"{autocomplete}\" spellcheck=\"false\" value=\"{Attr(value)}\"{described}>")
-                    .Raw("</div>");
-            }
-
-            Field("userName", "Email address or user name", "text", "username", form.UserName);
-
-            // The password is never written back into the page.
-            Field("password", "Password", "password", "current-password", null);
-            h.Raw("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">Sign in</button></form>");
-            h.P("If you have forgotten your password, ask the performance team to set a new one.", "govuk-body-s");
-            h.Raw("</div></div>");
+            EditorsExist = editors.Any,
+            form.UserName,
+            ReturnUrl = EditorSignIn.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null,
+            Errors = errors ?? [],
+            MarkFields = markFields,
         }, errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
-    }
 }
