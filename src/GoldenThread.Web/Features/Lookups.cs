@@ -1,6 +1,5 @@
 using GoldenThread.Core.Periods;
 using GoldenThread.Core.Plans;
-using GoldenThread.Web.Html;
 using GoldenThread.Web.Workspaces;
 
 namespace GoldenThread.Web.Features;
@@ -32,13 +31,13 @@ public static class Lookups
         return places;
     }
 
-    public static string WsPath(this WorkspaceData ws, string rest = "") => $"/w/{Html.Html.Seg(ws.Info.Id)}{rest}";
+    public static string WsPath(this WorkspaceData ws, string rest = "") => $"/w/{Uri.EscapeDataString(ws.Info.Id)}{rest}";
 
-    public static string MeasurePath(this WorkspaceData ws, string id) => ws.WsPath("/measures/" + Html.Html.Seg(id));
+    public static string MeasurePath(this WorkspaceData ws, string id) => ws.WsPath("/measures/" + Uri.EscapeDataString(id));
 
-    public static string ThemePath(this WorkspaceData ws, string id) => ws.WsPath("/themes/" + Html.Html.Seg(id));
+    public static string ThemePath(this WorkspaceData ws, string id) => ws.WsPath("/themes/" + Uri.EscapeDataString(id));
 
-    public static string OutcomePath(this WorkspaceData ws, string id) => ws.WsPath("/outcomes/" + Html.Html.Seg(id));
+    public static string OutcomePath(this WorkspaceData ws, string id) => ws.WsPath("/outcomes/" + Uri.EscapeDataString(id));
 
     /// <summary>Reads <c>?period=</c>: absent is the default period; unreadable is a 400 with the parser's message.</summary>
     public static bool TryPeriod(string? text, out Period? period, out string? error)

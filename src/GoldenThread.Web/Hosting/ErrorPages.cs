@@ -1,4 +1,3 @@
-using GoldenThread.Web.Html;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace GoldenThread.Web.Hosting;
