@@ -208,6 +208,13 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
             CreatedUtc = clock.GetUtcNow(),
         };
         db.Commentary.Add(row);
+
+        // The workspace's stamp moves with its commentary, so that every instance's cached pages of it are renewed.
+        if (await db.Workspaces.FirstOrDefaultAsync(w => w.Id == workspaceId, ct) is { } ws)
+        {
+            ws.UpdatedUtc = row.CreatedUtc;
+        }
+
         await db.SaveChangesAsync(ct);
         return new Commentary(row.MeasureId, row.PeriodLabel, row.Author, row.Text, row.CreatedUtc);
     }

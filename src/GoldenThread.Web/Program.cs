@@ -12,6 +12,7 @@ builder.Services.AddScoped<WorkspaceService>();
 builder.Services.AddAntiforgery();
 // Pages are Razor components rendered on the server (static rendering only: no circuit, no WebAssembly).
 builder.Services.AddRazorComponents();
+builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
 
@@ -34,6 +35,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");

@@ -63,3 +63,26 @@ public sealed partial class HostileTextTests
     [GeneratedRegex("(?m)(?<=^\\s*-?\\s*)(title|text|lead|description|vision|mission|plan): \"")]
     private static partial Regex Field();
 }
+
+/// <summary>The output cache serves a workspace's pages again only while the workspace is unchanged.</summary>
+public sealed class PageCacheTests
+{
+    [Fact]
+    public async Task MeasurePage_CommentaryAdded_NextRequestShowsIt()
+    {
+        using var app = new AppFactory();
+        var client = app.CreateClient();
+        const string url = "/w/leicestershire-2020-23/measures/a1-gld";
+        var first = await client.GetStringAsync(url);
+        var again = await client.GetAsync(url);
+        Assert.True(again.Headers.Age is not null, "the second anonymous request is answered from the cache");
+        Assert.Equal(first, await again.Content.ReadAsStringAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().AddCommentaryAsync("leicestershire-2020-23", "a1-gld", "2024/25", "Analyst", "Written after the page was cached.");
+        }
+
+        Assert.Contains("Written after the page was cached.", await client.GetStringAsync(url), StringComparison.Ordinal);
+    }
+}

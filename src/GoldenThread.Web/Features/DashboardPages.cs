@@ -1,3 +1,4 @@
+using GoldenThread.Web.Hosting;
 using System.Globalization;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Judgements;
@@ -137,7 +138,7 @@ public static class DashboardPages
     public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, null, ct));
+        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, null, ct)).CachedPage();
         pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "csv", ct));
         pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "xlsx", ct));
         return app;

@@ -1,3 +1,4 @@
+using GoldenThread.Web.Hosting;
 using System.Globalization;
 using GoldenThread.Views.Plans;
 using GoldenThread.Web.Components;
@@ -13,9 +14,9 @@ public static class DeliveryPages
     public static IEndpointRouteBuilder MapDeliveryPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/actions", (string ws, [FromQuery] string? format, WorkspaceService svc, TimeProvider clock, CancellationToken ct) => Actions(ws, format, svc, clock, ct));
+        pages.MapGet("/w/{ws}/actions", (string ws, [FromQuery] string? format, WorkspaceService svc, TimeProvider clock, CancellationToken ct) => Actions(ws, format, svc, clock, ct)).CachedPage();
         pages.MapGet("/w/{ws}/actions.csv", (string ws, WorkspaceService svc, TimeProvider clock, CancellationToken ct) => Actions(ws, "csv", svc, clock, ct));
-        pages.MapGet("/w/{ws}/intentions", (string ws, [FromQuery] string? format, WorkspaceService svc, CancellationToken ct) => Intentions(ws, format, svc, ct));
+        pages.MapGet("/w/{ws}/intentions", (string ws, [FromQuery] string? format, WorkspaceService svc, CancellationToken ct) => Intentions(ws, format, svc, ct)).CachedPage();
         pages.MapGet("/w/{ws}/intentions.csv", (string ws, WorkspaceService svc, CancellationToken ct) => Intentions(ws, "csv", svc, ct));
         return app;
     }

@@ -41,7 +41,7 @@ public static class MeasurePages
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/w/{ws}/measures/{id}", (string ws, string id, [FromQuery] string? period, WorkspaceService svc, WorkspaceStore store, HttpContext http, CancellationToken ct) =>
-            Measure(ws, id, period, svc, store, http, null, null, ct));
+            Measure(ws, id, period, svc, store, http, null, null, ct)).CachedPage();
         pages.MapGet("/w/{ws}/measures/{id}.csv", MeasureCsv);
         pages.MapPost("/w/{ws}/measures/{id}/commentary", AddCommentary).RequireAuthorization(EditorSignIn.Policy);
         return app;

@@ -1,3 +1,4 @@
+using GoldenThread.Web.Hosting;
 using GoldenThread.Web.Components;
 using GoldenThread.Web.Features.Plans;
 using GoldenThread.Web.Workspaces;
@@ -11,10 +12,10 @@ public static class PlanPages
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/", Home);
-        pages.MapGet("/w/{ws}", Plan);
-        pages.MapGet("/w/{ws}/thread", Thread);
-        pages.MapGet("/w/{ws}/themes/{id}", ThemePage);
-        pages.MapGet("/w/{ws}/outcomes/{id}", OutcomePage);
+        pages.MapGet("/w/{ws}", Plan).CachedPage();
+        pages.MapGet("/w/{ws}/thread", Thread).CachedPage();
+        pages.MapGet("/w/{ws}/themes/{id}", ThemePage).CachedPage();
+        pages.MapGet("/w/{ws}/outcomes/{id}", OutcomePage).CachedPage();
         return app;
     }
 
