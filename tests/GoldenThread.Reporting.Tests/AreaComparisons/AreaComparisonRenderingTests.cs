@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using GoldenThread.Core;
 using GoldenThread.Core.AreaComparisons;
 using GoldenThread.Reporting.AreaComparisons;
+using GoldenThread.Views.Rendering;
 
 namespace GoldenThread.Reporting.Tests.AreaComparisons;
 
@@ -28,10 +29,24 @@ public sealed class AreaComparisonRenderingTests
         return AreaComparisonEvaluator.Evaluate([indicator], figures, new AreaComparisonOptions(["England", "East Midlands"], "Leicestershire & <Rutland>")).Value;
     }
 
-    [Fact]
-    public void ToSvg_Table_IsWellFormedAccessibleXml()
+    private static string ChartSvg(ComparisonTable table)
     {
-        var svg = XDocument.Parse(AreaComparisonChart.ToSvg(Result().Tables[0])).Root!;
+        var writer = new StringWriter();
+        PublishedHtml.WriteComparisonChart(table, writer);
+        return writer.ToString();
+    }
+
+    private static string Page(string heading)
+    {
+        var writer = new StringWriter();
+        PublishedHtml.WriteAreaComparison(Result(), heading, writer);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void ComparisonChart_Table_IsWellFormedAccessibleXml()
+    {
+        var svg = XDocument.Parse(ChartSvg(Result().Tables[0])).Root!;
 
         Assert.Equal("img", (string?)svg.Attribute("role"));
         var title = svg.Element(Svg + "title")!;
@@ -43,43 +58,49 @@ public sealed class AreaComparisonRenderingTests
     }
 
     [Fact]
-    public void ToSvg_SuppressedAreas_ShowTheWordNotABar()
+    public void ComparisonChart_SuppressedAreas_ShowTheWordNotABar()
     {
-        var texts = XDocument.Parse(AreaComparisonChart.ToSvg(Result().Tables[0])).Descendants(Svg + "text").Select(t => t.Value).ToList();
+        var svg = XDocument.Parse(ChartSvg(Result().Tables[0]));
+        var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
 
         Assert.Contains("suppressed", texts);
         Assert.Contains("suppressed (small count)", texts);
         // A bar per shown area (4), each labelled in words, never by colour alone.
-        Assert.Equal(4, XDocument.Parse(AreaComparisonChart.ToSvg(Result().Tables[0])).Descendants(Svg + "rect").Count(r => r.Parent!.Name == Svg + "svg"));
+        Assert.Equal(4, svg.Descendants(Svg + "rect").Count(r => r.Parent!.Name == Svg + "svg"));
         Assert.Contains("significantly lower than England and East Midlands (better)", texts);
         Assert.Contains("similar to England and East Midlands", texts);
     }
 
     [Fact]
-    public void RenderHtml_Page_HasChartTableSentencesAndFootnote()
+    public void WriteAreaComparison_Page_HasChartTableSentencesAndFootnote()
     {
-        var writer = new StringWriter();
-        AreaComparisonHtmlRenderer.Render(Result(), "NCMP 2014/15", writer);
+        var html = Page("NCMP 2014/15");
 
-        var doc = new HtmlParser().ParseDocument(writer.ToString());
+        var doc = new HtmlParser().ParseDocument(html);
         Assert.Single(doc.QuerySelectorAll("svg[role=img]"));
         var table = Assert.Single(doc.QuerySelectorAll("table"));
         var header = table.QuerySelectorAll("thead th").Select(h => h.TextContent).ToList();
         Assert.Equal(["Area", "Per cent", "Lower 95% limit", "Upper 95% limit", "Interval", "Children counted", "Compared with England", "Compared with East Midlands"], header);
         var tiny = table.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Tiny");
         Assert.Equal("*", tiny.QuerySelectorAll("td")[0].TextContent);
-        Assert.DoesNotContain("3 of 40", writer.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("3 of 40", html, StringComparison.Ordinal);
         Assert.StartsWith("* Suppressed", doc.QuerySelector(".app-footnote")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(doc.QuerySelectorAll("li"), li => li.TextContent == "7.5% of Reception children in Leicestershire & <Rutland> are obese, significantly lower than the England and East Midlands averages (9.1% and 8.6% respectively).");
     }
 
     [Fact]
-    public void RenderHtml_SharesTheDashboardStylesheet()
+    public void WriteAreaComparison_SharesTheDashboardStylesheet()
     {
-        var writer = new StringWriter();
-        AreaComparisonHtmlRenderer.Render(Result(), "NCMP", writer);
+        var dashboard = new StringWriter();
+        PublishedHtml.WriteDashboard(DashboardFixture.Build(), dashboard);
+        var parser = new HtmlParser();
+        var dashboardStyles = parser.ParseDocument(dashboard.ToString()).QuerySelector("style")!.TextContent;
 
-        Assert.Contains(GovukStyles.Base, writer.ToString(), StringComparison.Ordinal);
+        var comparisonStyles = parser.ParseDocument(Page("NCMP")).QuerySelector("style")!.TextContent;
+
+        Assert.Contains(".app-header", dashboardStyles, StringComparison.Ordinal);
+        Assert.StartsWith(dashboardStyles, comparisonStyles, StringComparison.Ordinal);
+        Assert.Contains(".app-chart", comparisonStyles, StringComparison.Ordinal);
     }
 
     [Fact]
