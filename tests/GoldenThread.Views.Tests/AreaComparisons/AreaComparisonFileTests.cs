@@ -1,33 +1,16 @@
-using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
-using GoldenThread.Core;
 using GoldenThread.Core.AreaComparisons;
-using GoldenThread.Reporting.AreaComparisons;
+using GoldenThread.Reporting.Tests;
+using GoldenThread.Reporting.Tests.AreaComparisons;
 using GoldenThread.Views.Rendering;
 
-namespace GoldenThread.Reporting.Tests.AreaComparisons;
+namespace GoldenThread.Views.Tests.AreaComparisons;
 
-public sealed class AreaComparisonRenderingTests
+/// <summary>comparison.html and the charts' SVG files, read back as HTML and as XML.</summary>
+public sealed class AreaComparisonFileTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    // Appendix C, reception obese, four of its rows, plus a suppressed area and one with a small count.
-    private static AreaComparisonResult Result()
-    {
-        var indicator = ComparisonIndicator.Create("obese", "Obese", Polarity.LowerIsBetter, 1, "{value} of {group} children in {area} are obese").Value;
-        AreaFigure F(string area, double v, double l, double u) => AreaFigure.Published("obese", "Reception", area, v, l, u).Value;
-        var figures = new[]
-        {
-            F("England", 9.1, 9.0, 9.2),
-            F("East Midlands", 8.6, 8.3, 8.8),
-            F("Leicestershire & <Rutland>", 7.5, 6.9, 8.2),
-            F("Charnwood", 9.0, 7.8, 10.4),
-            AreaFigure.NotPublished("obese", "Reception", "Harborough", "suppressed in source (X)"),
-            AreaFigure.FromCounts("obese", "Reception", "Tiny", 3, 40).Value,
-        };
-        return AreaComparisonEvaluator.Evaluate([indicator], figures, new AreaComparisonOptions(["England", "East Midlands"], "Leicestershire & <Rutland>")).Value;
-    }
 
     private static string ChartSvg(ComparisonTable table)
     {
@@ -39,14 +22,14 @@ public sealed class AreaComparisonRenderingTests
     private static string Page(string heading)
     {
         var writer = new StringWriter();
-        PublishedHtml.WriteAreaComparison(Result(), heading, writer);
+        PublishedHtml.WriteAreaComparison(AreaComparisonFixture.Result(), heading, writer);
         return writer.ToString();
     }
 
     [Fact]
     public void ComparisonChart_Table_IsWellFormedAccessibleXml()
     {
-        var svg = XDocument.Parse(ChartSvg(Result().Tables[0])).Root!;
+        var svg = XDocument.Parse(ChartSvg(AreaComparisonFixture.Result().Tables[0])).Root!;
 
         Assert.Equal("img", (string?)svg.Attribute("role"));
         var title = svg.Element(Svg + "title")!;
@@ -60,7 +43,7 @@ public sealed class AreaComparisonRenderingTests
     [Fact]
     public void ComparisonChart_SuppressedAreas_ShowTheWordNotABar()
     {
-        var svg = XDocument.Parse(ChartSvg(Result().Tables[0]));
+        var svg = XDocument.Parse(ChartSvg(AreaComparisonFixture.Result().Tables[0]));
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
 
         Assert.Contains("suppressed", texts);
@@ -101,25 +84,5 @@ public sealed class AreaComparisonRenderingTests
         Assert.Contains(".app-header", dashboardStyles, StringComparison.Ordinal);
         Assert.StartsWith(dashboardStyles, comparisonStyles, StringComparison.Ordinal);
         Assert.Contains(".app-chart", comparisonStyles, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void RenderJson_Rows_CarryProvenanceJudgementReasonAndNoSuppressedCounts()
-    {
-        using var stream = new MemoryStream();
-        AreaComparisonJsonRenderer.Render(Result(), stream);
-
-        using var json = JsonDocument.Parse(stream.ToArray());
-        var rows = json.RootElement.GetProperty("tables")[0].GetProperty("rows");
-        var leics = rows[2];
-        Assert.Equal("given", leics.GetProperty("interval").GetString());
-        Assert.Equal(6.9, leics.GetProperty("lower").GetDouble());
-        var vsEngland = leics.GetProperty("comparisons")[0];
-        Assert.Equal("Better", vsEngland.GetProperty("outcome").GetString());
-        Assert.Equal("England (9.1) lies above the 95% confidence interval (6.9 to 8.2): significantly better", vsEngland.GetProperty("reason").GetString());
-        var tiny = rows[5];
-        Assert.Equal("suppressed-small-count", tiny.GetProperty("state").GetString());
-        Assert.Equal(JsonValueKind.Null, tiny.GetProperty("value").ValueKind);
-        Assert.False(tiny.TryGetProperty("numerator", out _));
     }
 }
