@@ -9,6 +9,9 @@ using GoldenThread.Reporting;
 
 // A Stopwatch harness: warm-up runs, then the median of N timed runs, each compared with the baseline of merely
 // reading the file. Usage: dotnet run -c Release --project bench/GoldenThread.Bench -- [lait-dir] [runs] [--report]
+// With --published-html: writing dashboard.html for every council, Razor components against the string renderer they
+// replaced (PublishedHtmlBench; runs = repetitions, default 7). With --component-cost: what one small component costs
+// against inline markup (ComponentCostBench).
 var dir = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && Directory.Exists(a)) ?? FindLaitDir();
 var runs = args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0);
 runs = runs > 0 ? runs : 15;
@@ -25,6 +28,18 @@ if (args.Contains("--report"))
         Console.WriteLine("warning: " + w);
     }
 
+    return;
+}
+
+if (args.Contains("--component-cost"))
+{
+    GoldenThread.Bench.ComponentCostBench.Run();
+    return;
+}
+
+if (args.Contains("--published-html"))
+{
+    GoldenThread.Bench.PublishedHtmlBench.Run(bds, dict, sn, runs > 0 && args.Any(a => int.TryParse(a, out _)) ? runs : 7);
     return;
 }
 

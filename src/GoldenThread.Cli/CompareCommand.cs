@@ -4,6 +4,7 @@ using GoldenThread.Data;
 using GoldenThread.Data.AreaComparisons;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting.AreaComparisons;
+using GoldenThread.Views.Rendering;
 
 namespace GoldenThread.Cli;
 
@@ -79,14 +80,18 @@ internal static class CompareJob
         var html = Path.GetFullPath(Path.Combine(outDir, HtmlFile));
         using (var w = new StreamWriter(html))
         {
-            AreaComparisonHtmlRenderer.Render(result, heading, w);
+            PublishedHtml.WriteAreaComparison(result, heading, w);
         }
 
         written.Add(html);
         foreach (var table in result.Tables)
         {
             var svg = Path.GetFullPath(Path.Combine(outDir, AreaComparisonChart.Slug(table) + ".svg"));
-            File.WriteAllText(svg, AreaComparisonChart.ToSvg(table));
+            using (var w = new StreamWriter(svg))
+            {
+                PublishedHtml.WriteComparisonChart(table, w);
+            }
+
             written.Add(svg);
         }
 

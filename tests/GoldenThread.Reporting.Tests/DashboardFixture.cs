@@ -223,4 +223,19 @@ public static class DashboardFixture
             new("achieve", "Children and Young People Achieve their Potential", [FamiliesRow, FsmGapRow]),
         ],
     };
+
+    /// <summary>
+    /// The fixture with the placements row's direction and RAG supplied with the value (Leicestershire's own
+    /// judgements, as the Q3 2015/16 sample carries them) instead of computed.
+    /// </summary>
+    public static Dashboard BuildWithSuppliedJudgements()
+    {
+        var d = Build();
+        DashboardRow Supply(DashboardRow r) => r.Measure.Id != "PLAC3" ? r : r with
+        {
+            Direction = new(Direction.Improved, "Supplied with the value: improved (Appendix A: Better). Not computed: No previous comparable data point.", JudgementMethod.Supplied),
+            Rag = new(Rag.Amber, "Supplied with the value: Amber (Appendix A: A). Not computed: No target is set for this period.", JudgementMethod.Supplied),
+        };
+        return d with { Sections = d.Sections.Select(s => s with { Rows = s.Rows.Select(Supply).ToList() }).ToList() };
+    }
 }

@@ -5,7 +5,6 @@ using GoldenThread.Core.Disclosure;
 using GoldenThread.Data.AreaComparisons;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting;
-using GoldenThread.Reporting.AreaComparisons;
 using Microsoft.Playwright;
 
 namespace GoldenThread.Web.Tests;
@@ -42,7 +41,7 @@ public sealed class PublishedFilesAccessibilityTests
             var result = AreaComparisonLoader.Load(AreaComparisonManifest.Read(reader, manifest));
             var path = Path.Combine(dir, "ncmp.html");
             await using var w = new StreamWriter(path);
-            AreaComparisonHtmlRenderer.Render(result, "NCMP 2014/15", w);
+            PublishedHtml.WriteAreaComparison(result, "NCMP 2014/15", w);
             files.Add(path);
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using GoldenThread.Core.AreaComparisons;
 using Outcome = GoldenThread.Core.Judgements.Comparison;
@@ -7,32 +6,35 @@ using Outcome = GoldenThread.Core.Judgements.Comparison;
 namespace GoldenThread.Reporting.AreaComparisons;
 
 /// <summary>
-/// Draws one comparison table as an SVG bar chart: a horizontal bar per area with its 95% interval as error bars, the
-/// first benchmark (England) as a solid vertical line and the second (the region) as a dashed one. Pure: the same table
-/// always gives the same string.
+/// Lays out one comparison table as a horizontal bar chart: a bar per area with its 95% interval as error bars, the
+/// first benchmark (England) as a solid vertical line and the second (the region) as a dashed one, and the words of
+/// the chart (title, text alternative, each bar's judgement). Pure: the same table always gives the same layout. The
+/// component that draws it is <c>GoldenThread.Views.AreaComparisons.ComparisonChart</c>.
 /// </summary>
 /// <remarks>
-/// Accessible: <c>role="img"</c> with a <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> that lists every area's result, so
-/// the chart is never the only way to read it; every bar carries its judgement in words beside it and the "worse" and
-/// "no polarity" fills also differ by pattern, so colour is never the only cue. Suppressed areas show the word.
+/// Accessible: the drawing is an image named by its title and described by <see cref="Description"/>, which lists every
+/// area's result, so the chart is never the only way to read it; every bar carries its judgement in words beside it and
+/// the "worse" and "no polarity" fills also differ by pattern, so colour is never the only cue. Suppressed areas show the
+/// word instead of a bar.
 /// </remarks>
 public static class AreaComparisonChart
 {
-    private const int WidthPx = 1080;
-    private const int NameRightPx = 212;
-    private const int PlotLeftPx = 220;
-    private const int PlotWidthPx = 380;
-    private const int JudgementLeftPx = 616;
+    public const int WidthPx = 1080;
+    public const int NameRightPx = 212;
+    public const int PlotLeftPx = 220;
+    public const int PlotWidthPx = 380;
+    public const int JudgementLeftPx = 616;
+    public const int BarHeightPx = 14;
     private const int TopPx = 44;
     private const int RowHeightPx = 26;
-    private const int BarHeightPx = 14;
     private const int AxisHeightPx = 44;
 
-    private static readonly string[] LineStyles = ["", " stroke-dasharray=\"6 4\"", " stroke-dasharray=\"2 3\""];
+    private static readonly string?[] DashArrays = [null, "6 4", "2 3"];
 
     /// <summary>"overweight-or-obese-reception", for file names and element ids.</summary>
     public static string Slug(ComparisonTable table)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var sb = new StringBuilder();
         foreach (var c in (table.Indicator.Id + "-" + table.Group).ToLowerInvariant())
         {
@@ -71,7 +73,8 @@ public static class AreaComparisonChart
         return string.Join(" ", parts);
     }
 
-    public static string ToSvg(ComparisonTable table)
+    /// <summary>Where every mark of the table's chart goes, with its words; coordinates are written as the SVG takes them.</summary>
+    public static ComparisonChartLayout Layout(ComparisonTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var ind = table.Indicator;
@@ -81,44 +84,36 @@ public static class AreaComparisonChart
         var (axisMax, step) = Axis(table);
         double X(double v) => PlotLeftPx + v / axisMax * PlotWidthPx;
 
-        var s = new StringBuilder();
-        s.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"app-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {WidthPx} {heightPx}\" width=\"{WidthPx}\" height=\"{heightPx}\" font-family=\"arial, sans-serif\" font-size=\"13\">\n");
-        s.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(Title(table))}</title>\n");
-        s.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{E(Description(table))}</desc>\n");
-        s.Append(CultureInfo.InvariantCulture, $"<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#d4351c\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#ffffff\" stroke-width=\"2\"/></pattern>");
-        s.Append(CultureInfo.InvariantCulture, $"<pattern id=\"{id}-dots\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#1d70b8\"/><circle cx=\"3\" cy=\"3\" r=\"1.2\" fill=\"#ffffff\"/></pattern></defs>\n");
-
         // Axis with ticks, under the rows.
         var axisY = TopPx + rows.Count * RowHeightPx + 4;
-        s.Append(CultureInfo.InvariantCulture, $"<line x1=\"{P(PlotLeftPx)}\" y1=\"{axisY}\" x2=\"{P(PlotLeftPx + PlotWidthPx)}\" y2=\"{axisY}\" stroke=\"#0b0c0c\"/>\n");
+        var ticks = new List<ChartTick>();
         for (var t = 0.0; t <= axisMax + step / 1000; t += step)
         {
-            s.Append(CultureInfo.InvariantCulture, $"<line x1=\"{P(X(t))}\" y1=\"{axisY}\" x2=\"{P(X(t))}\" y2=\"{axisY + 5}\" stroke=\"#0b0c0c\"/><text x=\"{P(X(t))}\" y=\"{axisY + 18}\" text-anchor=\"middle\" font-size=\"12\">{Num(t)}</text>\n");
+            ticks.Add(new ChartTick(P(X(t)), Num(t)));
         }
 
-        s.Append(CultureInfo.InvariantCulture, $"<text x=\"{P(PlotLeftPx + PlotWidthPx / 2.0)}\" y=\"{axisY + 36}\" text-anchor=\"middle\" font-size=\"12\">Per cent; error bars show the 95% confidence interval</text>\n");
+        var axis = new ChartAxis(P(PlotLeftPx), P(PlotLeftPx + PlotWidthPx), axisY, ticks, P(PlotLeftPx + PlotWidthPx / 2.0));
 
+        var chartRows = new List<ChartRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var y = TopPx + i * RowHeightPx;
             var mid = y + RowHeightPx / 2.0;
             var isBenchmark = row.Comparisons.Any(c => c.IsSelf);
-            s.Append(CultureInfo.InvariantCulture, $"<text x=\"{NameRightPx}\" y=\"{P(mid + 4)}\" text-anchor=\"end\"{(isBenchmark ? " font-weight=\"700\"" : "")}>{E(row.Area)}</text>\n");
+            string? suppressed = null;
+            ChartBar? bar = null;
+            ChartInterval? interval = null;
             if (row.ShownValuePercent is not { } value)
             {
-                var word = row.State == FigureState.SuppressedSmallCount ? "suppressed (small count)" : "suppressed";
-                s.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotLeftPx + 4}\" y=\"{P(mid + 4)}\" font-style=\"italic\" fill=\"#505a5f\">{word}</text>\n");
+                suppressed = row.State == FigureState.SuppressedSmallCount ? "suppressed (small count)" : "suppressed";
             }
             else
             {
-                var fill = Fill(row, id);
-                s.Append(CultureInfo.InvariantCulture, $"<rect x=\"{PlotLeftPx}\" y=\"{P(mid - BarHeightPx / 2.0)}\" width=\"{P(X(value) - PlotLeftPx)}\" height=\"{BarHeightPx}\" fill=\"{fill}\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>\n");
+                bar = new ChartBar(P(mid - BarHeightPx / 2.0), P(X(value) - PlotLeftPx), Fill(row, id));
                 if (row.ShownInterval95 is { IsComplete: true } ci)
                 {
-                    var x1 = P(X(ci.Lower!.Value));
-                    var x2 = P(X(ci.Upper!.Value));
-                    s.Append(CultureInfo.InvariantCulture, $"<g stroke=\"#0b0c0c\" stroke-width=\"1.5\"><line x1=\"{x1}\" y1=\"{P(mid)}\" x2=\"{x2}\" y2=\"{P(mid)}\"/><line x1=\"{x1}\" y1=\"{P(mid - 5)}\" x2=\"{x1}\" y2=\"{P(mid + 5)}\"/><line x1=\"{x2}\" y1=\"{P(mid - 5)}\" x2=\"{x2}\" y2=\"{P(mid + 5)}\"/></g>\n");
+                    interval = new ChartInterval(P(X(ci.Lower!.Value)), P(X(ci.Upper!.Value)), P(mid), P(mid - 5), P(mid + 5));
                 }
             }
 
@@ -128,11 +123,11 @@ public static class AreaComparisonChart
                 label = "benchmark";
             }
 
-            s.Append(CultureInfo.InvariantCulture, $"<text x=\"{JudgementLeftPx}\" y=\"{P(mid + 4)}\" font-size=\"12\">{E(label)}</text>\n");
+            chartRows.Add(new ChartRow(row.Area, isBenchmark, P(mid + 4), suppressed, bar, interval, label));
         }
 
-        // Benchmark lines last, so they sit over the bars.
-        for (var b = 0; b < table.Benchmarks.Count && b < LineStyles.Length; b++)
+        var lines = new List<ChartBenchmarkLine>();
+        for (var b = 0; b < table.Benchmarks.Count && b < DashArrays.Length; b++)
         {
             if (table.Benchmarks[b].Value is not { } v)
             {
@@ -142,26 +137,31 @@ public static class AreaComparisonChart
             var x = X(v);
             var labelY = 14 + b * 16;
             var anchor = x > PlotLeftPx + PlotWidthPx - 60 ? "end" : x < PlotLeftPx + 60 ? "start" : "middle";
-            s.Append(CultureInfo.InvariantCulture, $"<line x1=\"{P(x)}\" y1=\"{labelY + 4}\" x2=\"{P(x)}\" y2=\"{axisY}\" stroke=\"#0b0c0c\" stroke-width=\"2\"{LineStyles[b]}/>\n");
-            s.Append(CultureInfo.InvariantCulture, $"<text x=\"{P(x)}\" y=\"{labelY}\" text-anchor=\"{anchor}\" font-size=\"12\">{E(table.Benchmarks[b].Name)} {E(ind.FormatPercent(v))}</text>\n");
+            lines.Add(new ChartBenchmarkLine(P(x), labelY + 4, DashArrays[b], labelY, anchor, $"{table.Benchmarks[b].Name} {ind.FormatPercent(v)}"));
         }
 
-        s.Append("</svg>\n");
-        return s.ToString();
+        return new ComparisonChartLayout(id, WidthPx, heightPx, Title(table), Description(table), axis, chartRows, lines);
     }
 
     /// <summary>The judgement against benchmark <paramref name="b"/> in words: "significantly lower (better)", "not published".</summary>
-    internal static string RowWords(AreaComparisonRow row, int b) => row.State switch
+    public static string RowWords(AreaComparisonRow row, int b)
     {
-        FigureState.NotPublished => "not published",
-        FigureState.SuppressedSmallCount => "suppressed (small count)",
-        _ => row.Comparisons[b].Words,
-    };
+        ArgumentNullException.ThrowIfNull(row);
+        return row.State switch
+        {
+            FigureState.NotPublished => "not published",
+            FigureState.SuppressedSmallCount => "suppressed (small count)",
+            _ => row.Comparisons[b].Words,
+        };
+    }
 
-    // "significantly lower than England and East Midlands (better)"; "similar to England; not compared with East Midlands".
-    // Benchmarks with the same result share a phrase, as in the sentences.
-    internal static string Label(AreaComparisonRow row)
+    /// <summary>
+    /// The words beside a bar: "significantly lower than England and East Midlands (better)"; "similar to England; not
+    /// compared with East Midlands". Benchmarks with the same result share a phrase, as in the sentences.
+    /// </summary>
+    public static string Label(AreaComparisonRow row)
     {
+        ArgumentNullException.ThrowIfNull(row);
         if (row.State != FigureState.Shown)
         {
             return RowWords(row, 0);
@@ -227,6 +227,32 @@ public static class AreaComparisonChart
     private static string P(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
 }
+
+/// <summary>
+/// A comparison chart laid out: its element id (prefix of the ids inside it), its box, its title and text alternative,
+/// the axis, one row per area and the benchmarks' vertical lines.
+/// </summary>
+public sealed record ComparisonChartLayout(
+    string Id, int WidthPx, int HeightPx, string Title, string Description, ChartAxis Axis, IReadOnlyList<ChartRow> Rows, IReadOnlyList<ChartBenchmarkLine> BenchmarkLines);
+
+/// <summary>The horizontal axis: its line from <see cref="X1"/> to <see cref="X2"/> at <see cref="Y"/>, its ticks, and the x of its caption.</summary>
+public sealed record ChartAxis(string X1, string X2, int Y, IReadOnlyList<ChartTick> Ticks, string CaptionX);
+
+/// <summary>A tick on the axis: where, and its number.</summary>
+public sealed record ChartTick(string X, string Label);
+
+/// <summary>
+/// One area's row: its name (bold when it is a benchmark), the baseline of its texts, either the word for a suppressed
+/// figure or its bar (with its interval when complete), and its judgement in words.
+/// </summary>
+public sealed record ChartRow(string Area, bool IsBenchmark, string TextY, string? SuppressedWord, ChartBar? Bar, ChartInterval? Interval, string Label);
+
+/// <summary>A bar from the axis's zero: its top, its width and its fill (a colour or a pattern's url).</summary>
+public sealed record ChartBar(string Y, string Width, string Fill);
+
+/// <summary>The 95% interval's error bar: from <see cref="X1"/> to <see cref="X2"/> at <see cref="Mid"/>, with end caps from <see cref="Top"/> to <see cref="Bottom"/>.</summary>
+public sealed record ChartInterval(string X1, string X2, string Mid, string Top, string Bottom);
+
+/// <summary>A benchmark's vertical line (solid, dashed, dotted) from <see cref="Y1"/> down to the axis, and its label above it.</summary>
+public sealed record ChartBenchmarkLine(string X, int Y1, string? DashArray, int LabelY, string Anchor, string Label);

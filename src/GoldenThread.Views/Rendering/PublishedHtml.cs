@@ -1,3 +1,5 @@
+using GoldenThread.Core.AreaComparisons;
+using GoldenThread.Views.AreaComparisons;
 using GoldenThread.Views.Published;
 
 namespace GoldenThread.Views.Rendering;
@@ -11,5 +13,24 @@ public static class PublishedHtml
         ArgumentNullException.ThrowIfNull(dashboard);
         StaticHtml.WriteAsync<DashboardFile>(new Dictionary<string, object?> { [nameof(DashboardFile.Dashboard)] = dashboard }, writer)
             .GetAwaiter().GetResult();
+    }
+
+    /// <summary><c>comparison.html</c>: what was compared, the key figures for the area of interest, then per table the chart, the table and the sentences.</summary>
+    public static void WriteAreaComparison(AreaComparisonResult result, string heading, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(heading);
+        StaticHtml.WriteAsync<AreaComparisonFile>(
+            new Dictionary<string, object?> { [nameof(AreaComparisonFile.Result)] = result, [nameof(AreaComparisonFile.Heading)] = heading },
+            writer).GetAwaiter().GetResult();
+    }
+
+    /// <summary>One table's chart as a standalone SVG file: the same drawing as in <c>comparison.html</c>.</summary>
+    public static void WriteComparisonChart(ComparisonTable table, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        StaticHtml.WriteAsync<ComparisonChart>(new Dictionary<string, object?> { [nameof(ComparisonChart.Table)] = table }, writer)
+            .GetAwaiter().GetResult();
+        writer.Write('\n');
     }
 }

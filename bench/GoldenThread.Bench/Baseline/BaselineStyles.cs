@@ -1,7 +1,11 @@
-namespace GoldenThread.Reporting;
+// The pre-issue-8 stylesheet of the published pages, recovered from commit ab6c751 (src/GoldenThread.Reporting/GovukStyles.cs).
+// Kept only as the benchmark's baseline: the "before" that writing dashboard.html with Razor components
+// (PublishedHtml.WriteDashboard) is timed against (dotnet run -c Release --project bench/GoldenThread.Bench --
+// --published-html). Frozen: not used by the product; do not fix or improve it.
+namespace GoldenThread.Bench.Baseline;
 
 /// <summary>The stylesheet shared by GoldenThread's self-contained HTML pages (the dashboard, the area comparison).</summary>
-public static class GovukStyles
+internal static class BaselineStyles
 {
     // GOV.UK Design System colours and spacing, written out here because the page must stand alone (no requests).
     // RAG tags use strong fills so a printed page still reads as red/amber/green; text contrast on each is at least
@@ -45,7 +49,6 @@ public static class GovukStyles
         .app-hint { color: #505a5f; font-weight: 400; }
         .app-mark { font-size: 0.75em; font-weight: 700; margin-left: 1px; }
         .app-sparkline { display: block; }
-        .app-row-commentary { margin: 5px 0 0; font-size: 14px; }
         .govuk-tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 14px; line-height: 1.25; white-space: nowrap; }
         .app-rag--red { color: #ffffff; background: #d4351c; }
         .app-rag--amber { color: #0b0c0c; background: #f47738; }

@@ -2,10 +2,11 @@ using GoldenThread.Views.Rendering;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using GoldenThread.Reporting.Tests;
 
-namespace GoldenThread.Reporting.Tests;
+namespace GoldenThread.Views.Tests.Dashboard;
 
-public sealed class DashboardHtmlRendererTests
+public sealed class DashboardFileTests
 {
     private static readonly (string Html, IHtmlDocument Document, List<string> ParseErrors) Rendered = Render();
 
