@@ -162,8 +162,7 @@ public static class DashboardFormatting
     /// A figure without binary floating-point noise: 15 significant digits, so an average computed as
     /// 70.24999999999999 is written 70.25 in the JSON, the workbook and the CSV (a double holds 15 to 17).
     /// </summary>
-    public static double Clean(double value) =>
-        double.IsFinite(value) ? double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
+    public static double Clean(double value) => MeasureUnit.Clean(value);
 
     public static string QuartileText(int? quartile) =>
         quartile is { } q ? q.ToString(CultureInfo.InvariantCulture) : MissingMark;

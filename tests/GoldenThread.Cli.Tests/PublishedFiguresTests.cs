@@ -150,11 +150,11 @@ public sealed partial class PublishedFiguresTests
     private static string Format(JsonElement m, double value)
     {
         var decimals = m.GetProperty("decimals").GetInt32();
-        // Rounded as the binary number it is (its exact decimal expansion), a half to the even digit (IEEE 754): 5.25
-        // shows 5.2, 66.45000000000000284… shows 66.5, and a mean of one-decimal figures held as 70.24999999999999
-        // shows 70.2.
-        var exact = decimal.Parse(value.ToString("F28", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
-        var number = decimal.Round(exact, decimals, MidpointRounding.ToEven);
+        // Rounded as a person rounds the figure the data mean (docs/dashboard-json.md): the JSON's number is that figure
+        // (15 significant digits, no binary noise), and a half goes away from zero, as in Excel: 5.25 shows 5.3 and a
+        // mean of 70.2 and 70.3 shows 70.3.
+        var exact = decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var number = decimal.Round(exact, decimals, MidpointRounding.AwayFromZero);
         var digits = Math.Abs(number).ToString("#,0" + (decimals > 0 ? "." + new string('0', decimals) : ""), CultureInfo.InvariantCulture);
         var sign = number < 0 ? "-" : "";
         return Str(m, "unit") switch

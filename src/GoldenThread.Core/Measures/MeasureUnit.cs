@@ -75,6 +75,10 @@ public sealed record MeasureUnit
     /// <summary>Formats a value in this unit with the given decimal places: <c>12.55%</c>, <c>168</c>, <c>£1,250</c>, <c>48.2</c>.</summary>
     public string Format(double value, int decimalPlaces)
     {
+        // Rounded from the figure the data mean, not its binary approximation, and halves away from zero as people and
+        // Excel round (formatting alone rounds halves to even): an average of 70.25 computed as 70.24999999999999 is
+        // written 70.3 at one place, as by hand.
+        value = Math.Round(Clean(value), decimalPlaces, MidpointRounding.AwayFromZero);
         var number = value.ToString("N" + decimalPlaces.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return Kind switch
         {
@@ -85,19 +89,27 @@ public sealed record MeasureUnit
     }
 
     /// <summary>
+    /// A figure without binary floating-point noise: 15 significant digits (a double holds 15 to 17), so 70.24999999999999
+    /// is 70.25 and 0.1 + 0.2 is 0.3.
+    /// </summary>
+    public static double Clean(double value) =>
+        double.IsFinite(value) ? double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
+
+    /// <summary>
     /// A difference between two values in this unit, as people write it: percentages differ in percentage points
     /// (<c>0.7 percentage points</c>, never <c>0.7%</c>, which reads as a relative change), rates per their base, days
     /// in days. At the measure's decimal places, with up to two more where that would otherwise show a real difference as 0.
     /// </summary>
     public string FormatDifference(double difference, int decimalPlaces)
     {
-        var size = Math.Abs(difference);
+        var size = Math.Abs(Clean(difference));
         var places = decimalPlaces;
         while (places < decimalPlaces + 2 && size > 0 && Math.Round(size, places) == 0)
         {
             places++;
         }
 
+        size = Math.Round(size, places, MidpointRounding.AwayFromZero);
         var number = size.ToString("N" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var sign = difference < 0 && Math.Round(size, places) > 0 ? "-" : "";
         return sign + Kind switch

@@ -41,3 +41,16 @@ public sealed class TargetDescribeTests
         Assert.Equal(expected, Target.Parse(written).Value.Describe(MeasureUnit.Parse(unit).Value, decimals));
     }
 }
+
+public sealed class FormatValueTests
+{
+    [Theory]
+    [InlineData(70.24999999999999, 1, "70.3%")] // the mean of 70.2 and 70.3, computed with binary noise: 70.25 by hand
+    [InlineData(90.64999999999999, 1, "90.7%")]
+    [InlineData(12.55, 2, "12.55%")]
+    [InlineData(1234.5, 0, "1,235%")]
+    public void Format_NoisyFigure_RoundedAsByHand(double value, int decimals, string expected)
+    {
+        Assert.Equal(expected, MeasureUnit.Percentage.Format(value, decimals));
+    }
+}
