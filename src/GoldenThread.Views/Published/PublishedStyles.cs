@@ -48,6 +48,7 @@ internal static class PublishedStyles
         .app-mark { font-size: 0.75em; font-weight: 700; margin-left: 1px; }
         .app-sparkline { display: block; }
         .app-row-commentary { margin: 5px 0 0; font-size: 14px; }
+        .app-nowrap { white-space: nowrap; }
         .govuk-tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 14px; line-height: 1.25; white-space: nowrap; }
         .app-rag--red { color: #ffffff; background: #d4351c; }
         .app-rag--amber { color: #0b0c0c; background: #f47738; }
