@@ -158,12 +158,6 @@ public static class DashboardFormatting
     public static string Figure(Measure measure, double? value) =>
         value is { } v && double.IsFinite(v) ? measure.FormatValue(v) : MissingMark;
 
-    /// <summary>
-    /// A figure without binary floating-point noise: 15 significant digits, so an average computed as
-    /// 70.24999999999999 is written 70.25 in the JSON, the workbook and the CSV (a double holds 15 to 17).
-    /// </summary>
-    public static double Clean(double value) => MeasureUnit.Clean(value);
-
     public static string QuartileText(int? quartile) =>
         quartile is { } q ? q.ToString(CultureInfo.InvariantCulture) : MissingMark;
 

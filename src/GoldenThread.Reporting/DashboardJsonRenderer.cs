@@ -208,7 +208,7 @@ public static class DashboardJsonRenderer
     {
         if (value is { } v && double.IsFinite(v))
         {
-            w.WriteNumber(key, DashboardFormatting.Clean(v));
+            w.WriteNumber(key, GoldenThread.Core.Measures.MeasureUnit.Clean(v));
         }
         else
         {

@@ -327,7 +327,7 @@ public static class DashboardXlsxRenderer
                 if (value is { } v && double.IsFinite(v))
                 {
                     cell.DataType = CellValues.Number;
-                    cell.CellValue = new CellValue(DashboardFormatting.Clean(v).ToString("R", CultureInfo.InvariantCulture));
+                    cell.CellValue = new CellValue(GoldenThread.Core.Measures.MeasureUnit.Clean(v).ToString("R", CultureInfo.InvariantCulture));
                 }
 
                 row.Append(cell);

@@ -77,6 +77,6 @@ public sealed class CleanFigureTests
     [InlineData(-3.0691, -3.0691)]
     public void Clean_NoisyDouble_WrittenAsPeopleRecordIt(double noisy, double expected)
     {
-        Assert.Equal(expected, DashboardFormatting.Clean(noisy));
+        Assert.Equal(expected, GoldenThread.Core.Measures.MeasureUnit.Clean(noisy));
     }
 }

@@ -17,10 +17,7 @@ public sealed record ChartLabel(string X, string Y, string Text)
 }
 
 /// <summary>A drawn series: its SVG path data, its markers and its legend entry.</summary>
-public sealed record DrawnSeries(ChartSeries Series, string? Path, IReadOnlyList<ChartMarker> Markers, ChartLabel Legend, string LegendX1, string LegendX2, ChartMarker LegendMarker)
-{
-    public string LegendY { get; init; } = "0";
-}
+public sealed record DrawnSeries(ChartSeries Series, string? Path, IReadOnlyList<ChartMarker> Markers, ChartLabel Legend, string LegendX1, string LegendX2, string LegendY, ChartMarker LegendMarker);
 
 /// <summary>
 /// Where everything on a trend chart goes: lines over periods (oldest left) with the home series' confidence
@@ -121,7 +118,7 @@ public sealed class TrendChartLayout
             var lx = 20 + (k % 3 * 235);
             var ly = PlotHeight + (k / 3 * 30);
             drawn.Add(new DrawnSeries(s, path.Length > 0 ? path.ToString() : null, markers,
-                new ChartLabel(N(lx + 48), N(ly + 5), s.Name), N(lx), N(lx + 40), new ChartMarker(s.Marker, N(lx + 20), N(ly), s.Stroke)) { LegendY = N(ly) });
+                new ChartLabel(N(lx + 48), N(ly + 5), s.Name), N(lx), N(lx + 40), N(ly), new ChartMarker(s.Marker, N(lx + 20), N(ly), s.Stroke)));
         }
 
         return new TrendChartLayout { Height = height, GridLines = grid, PeriodLabels = labels, IntervalPaths = bars, Series = drawn };

@@ -196,7 +196,7 @@ public static class DashboardPages
 
     public static IReadOnlyList<string?> CsvRow(DashboardSection s, DashboardRow r)
     {
-        string? N(double? v) => v is { } x ? DashboardFormatting.Clean(x).ToString("R", CultureInfo.InvariantCulture) : null;
+        string? N(double? v) => v is { } x ? GoldenThread.Core.Measures.MeasureUnit.Clean(x).ToString("R", CultureInfo.InvariantCulture) : null;
         return
         [
             s.ThemeId, s.ThemeTitle, r.Measure.Id, r.Measure.Title, r.OutcomeId, r.Period?.Label, N(r.Value), r.ValueText, r.Measure.Unit.ToString(),

@@ -205,7 +205,7 @@ public static class MeasurePages
             return error;
         }
 
-        string? N(double? v) => v is { } x ? DashboardFormatting.Clean(x).ToString("R", CultureInfo.InvariantCulture) : null;
+        string? N(double? v) => v is { } x ? GoldenThread.Core.Measures.MeasureUnit.Clean(x).ToString("R", CultureInfo.InvariantCulture) : null;
         return Csv.File($"{w!.Info.Id}-{row!.Measure.Id}.csv", ["period", "value", "ci_lower", "ci_upper", "target", "england", "region", "sn_average"],
             Points(w, row).Select(p => (IReadOnlyList<string?>)[p.Period, N(p.Value), N(p.Lower), N(p.Upper), N(p.Target), N(p.England), N(p.Region), N(p.SnAverage)]));
     }
