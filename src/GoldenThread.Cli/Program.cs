@@ -10,7 +10,7 @@ root.Subcommands.Add(DeriveCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
-root.Subcommands.Add(EditorCommand.Create());
+root.Subcommands.Add(UserCommand.Create());
 
 try
 {

@@ -1,4 +1,6 @@
 using GoldenThread.Store.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace GoldenThread.Store;
@@ -6,9 +8,11 @@ namespace GoldenThread.Store;
 /// <summary>The store: one model and one set of migrations for SQLite and PostgreSQL.</summary>
 /// <remarks>
 /// Provider-neutral on purpose: no column types, no provider annotations, no database-generated keys (Guid keys are made
-/// by EF on the client), so the same migration creates the same schema on both. Timestamps are UTC offsets.
+/// by EF on the client), so the same migration creates the same schema on both. Timestamps are UTC offsets. The one
+/// exception is Identity's claims table, whose integer key both providers generate (the migration carries both
+/// providers' annotations). Accounts are Identity's users without its global roles: roles here belong to a workspace.
 /// </remarks>
-public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext> options) : DbContext(options)
+public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext> options) : IdentityUserContext<PersonRow>(options)
 {
     public const int IdLength = 100;
 
@@ -22,8 +26,67 @@ public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
+    public DbSet<MembershipRow> Memberships => Set<MembershipRow>();
+
+    public DbSet<AssignmentRow> Assignments => Set<AssignmentRow>();
+
+    public DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
+
+    /// <summary>
+    /// Identity's schema version 2 (.NET 8's: no passkeys), fixed here rather than read from IdentityOptions, so that the
+    /// command line (no web host) and the web application build the same model.
+    /// </summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<PersonRow>(e =>
+        {
+            e.ToTable("people");
+            e.Property(p => p.DisplayName).HasMaxLength(CommentaryLimits.AuthorLength);
+        });
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("person_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("person_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("person_tokens");
+
+        modelBuilder.Entity<MembershipRow>(e =>
+        {
+            e.ToTable("memberships");
+            e.HasKey(m => new { m.WorkspaceId, m.PersonId });
+            e.Property(m => m.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(m => m.PersonId).HasMaxLength(450);
+            e.Property(m => m.Role).HasMaxLength(40);
+            e.HasIndex(m => m.PersonId);
+            e.HasOne<WorkspaceRow>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AssignmentRow>(e =>
+        {
+            e.ToTable("assignments");
+            e.HasKey(a => new { a.WorkspaceId, a.PersonId, a.Kind, a.ItemId });
+            e.Property(a => a.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(a => a.PersonId).HasMaxLength(450);
+            e.Property(a => a.Kind).HasMaxLength(20);
+            e.Property(a => a.ItemId).HasMaxLength(IdLength);
+            e.HasOne<WorkspaceRow>().WithMany().HasForeignKey(a => a.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AccessTokenRow>(e =>
+        {
+            e.ToTable("access_tokens");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.PersonId).HasMaxLength(450);
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.Property(t => t.Prefix).HasMaxLength(20);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.PersonId);
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<WorkspaceRow>(e =>
         {
             e.ToTable("workspaces");

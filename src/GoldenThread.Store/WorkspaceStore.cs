@@ -19,7 +19,8 @@ public sealed record WorkspaceInfo(
     string? DefaultPeriod,
     int PlanVersion,
     int DataVersion,
-    DateTimeOffset UpdatedUtc);
+    DateTimeOffset UpdatedUtc,
+    bool DashboardPublic = false);
 
 /// <summary>A stored plan version, parsed.</summary>
 public sealed record StoredPlan(int Version, string SourceName, DateTimeOffset ImportedUtc, Plan Plan);
@@ -54,6 +55,9 @@ public sealed record WorkspaceImport
     public string? LaitFolder { get; init; }
 
     public string? DefaultPeriod { get; init; }
+
+    /// <summary>Whether visitors who are not signed in see the dashboard; null keeps the workspace's setting (a new one is not public).</summary>
+    public bool? DashboardPublic { get; init; }
 }
 
 /// <summary>Reads and writes workspaces. Imports are all or nothing: everything is read and checked before one transaction writes it.</summary>
@@ -138,6 +142,7 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
             ws.UsesLait = import.UsesLait;
             ws.LaitFolder = import.LaitFolder;
             ws.DefaultPeriod = import.DefaultPeriod;
+            ws.DashboardPublic = import.DashboardPublic ?? ws.DashboardPublic;
             ws.UpdatedUtc = now;
             // Re-importing the plan in force (every 'report' run does) keeps its version: history records changes only.
             var unchanged = import.PlanYaml is { } same && existing is not null &&
@@ -230,7 +235,21 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
     }
 
     private static WorkspaceInfo Info(WorkspaceRow w) =>
-        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.LaitFolder, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.UpdatedUtc);
+        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.LaitFolder, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.UpdatedUtc, w.DashboardPublic);
+
+    /// <summary>Makes the dashboard public or internal; moves the workspace's stamp so cached pages are renewed.</summary>
+    public async Task<bool> SetDashboardPublicAsync(string workspaceId, bool isPublic, CancellationToken ct = default)
+    {
+        if (await db.Workspaces.FirstOrDefaultAsync(w => w.Id == workspaceId, ct) is not { } ws)
+        {
+            return false;
+        }
+
+        ws.DashboardPublic = isPublic;
+        ws.UpdatedUtc = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     private static ValueRow ToRow(Observation o, string workspaceId, int dataVersion, string source, DateTimeOffset now)
     {

@@ -5,11 +5,10 @@ using GoldenThread.Web.Workspaces;
 // The table of contents: services per feature, then the pipeline, then the endpoints per feature.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGoldenThreadStore();
-builder.AddEditorSignIn();
+builder.AddAccounts();
 builder.Services.AddMemoryCache(o => o.SizeLimit = 5000);
 builder.Services.AddSingleton<LaitBenchmarks>();
 builder.Services.AddScoped<WorkspaceService>();
-builder.Services.AddAntiforgery();
 // Pages are Razor components rendered on the server (static rendering only: no circuit, no WebAssembly).
 builder.Services.AddRazorComponents();
 builder.Services.AddPageCache();
@@ -34,17 +33,21 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseOutputCache();
 
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapHealthChecks("/health");
+app.MapOpenApi("/openapi/{documentName}.json").Public();
+app.MapHealthChecks("/health").Public();
 app.MapSignInPages();
 app.MapPlanPages();
 app.MapDashboardPages();
 app.MapMeasurePages();
 app.MapDeliveryPages();
 app.MapGoldenThreadApi();
+
+// Any other address is the 404 page for everyone (not a sign-in prompt, which the fallback policy would give).
+app.MapFallback("{*path}", () => Results.NotFound()).Public().ExcludeFromDescription();
 
 app.Run();
 return 0;

@@ -1,16 +1,21 @@
 using GoldenThread.Store;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace GoldenThread.Web.Tests;
 
-/// <summary>An editor for a test: the password in clear, hashed by the test itself with the shared framework's hasher.</summary>
-public sealed record TestEditor(string Name, string UserName, string Password, string? HashInConfiguration = null)
+/// <summary>A person with an account for a test: created in the store once the app has started.</summary>
+/// <param name="Workspace">The workspace of <paramref name="Role"/>; null with Administrator for the installation's administrator.</param>
+public sealed record TestPerson(string Email, string Name, string Password, WorkspaceRole Role, string? Workspace)
 {
-    public static readonly TestEditor HeadOfService = new("Head of Service <Early Years>", "hos@council.example", "correct horse battery staple");
+    public const string Leicestershire = "leicestershire-2020-23";
 
-    public string Hash() => HashInConfiguration ?? new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), Password);
+    /// <summary>Administers the whole installation, so every workspace, including those a test imports later.</summary>
+    public static readonly TestPerson InstallationAdministrator = new("admin@council.example", "Installation Administrator", "granite meadow copper fable", WorkspaceRole.Administrator, null);
+
+    public static readonly TestPerson HeadOfService = new("hos@council.example", "Head of Service <Early Years>", "lantern orchard pebble waltz", WorkspaceRole.PerformanceOfficer, Leicestershire);
 }
 
 /// <summary>The app over its own empty store (a temp SQLite file, or a new PostgreSQL database), seeded with the samples on start.</summary>
@@ -18,8 +23,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "GOLDENTHREAD_TEST_POSTGRES";
 
-    /// <summary>The editors configured in GoldenThread:Editors (none unless a test gives some).</summary>
-    public IReadOnlyList<TestEditor> Editors { get; init; } = [];
+    /// <summary>The accounts created once the app has started (none unless a test gives some).</summary>
+    public IReadOnlyList<TestPerson> People { get; init; } = [];
+
+    /// <summary>The host environment: Production (Secure cookies, https clients) unless a test needs plain http in a real browser.</summary>
+    public string Environment { get; init; } = "Production";
+
+    /// <summary>Further settings (GoldenThread:Accounts:RequireTwoFactorForAdministrators and so on).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Another instance's store (its <see cref="ConnectionString"/>) instead of this factory's own: two instances of one installation.</summary>
     public string? SharedConnectionString { get; init; }
@@ -33,9 +44,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         _provider = provider;
         Directory.CreateDirectory(_dir);
+
+        // Outside development the cookies are Secure, so the test clients speak https like a browser in production would.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
         if (provider == StoreProvider.Postgres)
         {
-            _pgServer = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
+            _pgServer = System.Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
                 ? cs
                 : throw new InvalidOperationException($"{PostgresVariable} is not set: run `. scripts/postgres.sh` first (scripts/test.sh does).");
             using var conn = new NpgsqlConnection(_pgServer);
@@ -51,17 +65,68 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("GoldenThread:Store:Provider", _provider.ToString());
         builder.UseSetting("GoldenThread:Store:ConnectionString", SharedConnectionString ?? ConnectionString);
         builder.UseSetting("GoldenThread:SeedSamples", "true");
-        for (var i = 0; i < Editors.Count; i++)
+        foreach (var (key, value) in Settings)
         {
-            builder.UseSetting($"GoldenThread:Editors:{i}:Name", Editors[i].Name);
-            builder.UseSetting($"GoldenThread:Editors:{i}:UserName", Editors[i].UserName);
-            builder.UseSetting($"GoldenThread:Editors:{i}:PasswordHash", Editors[i].Hash());
+            builder.UseSetting(key, value);
         }
     }
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<GoldenThread.Store.Entities.PersonRow>>();
+        var people = scope.ServiceProvider.GetRequiredService<PeopleStore>();
+        foreach (var p in People)
+        {
+            var person = users.FindByEmailAsync(p.Email).GetAwaiter().GetResult();
+            if (person is null)
+            {
+                var (created, errors) = GoldenThread.Store.Accounts.PersonAccounts.CreateAsync(users, TimeProvider.System, p.Email, p.Name, p.Password).GetAwaiter().GetResult();
+                person = created ?? throw new InvalidOperationException($"{p.Email}: {string.Join("; ", errors)}");
+            }
+
+            if (p.Workspace is null)
+            {
+                person.IsInstallationAdministrator = true;
+                users.UpdateAsync(person).GetAwaiter().GetResult();
+            }
+            else
+            {
+                people.SetRoleAsync(p.Workspace, person.Id, p.Role).GetAwaiter().GetResult();
+            }
+        }
+
+        return host;
+    }
+
+    /// <summary>A client signed in as <paramref name="person"/> (through the sign-in form, as a browser would).</summary>
+    public async Task<HttpClient> SignedInAsync(TestPerson person)
+    {
+        var client = Browser();
+        var form = await client.GetStringAsync("/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+            ["email"] = person.Email,
+            ["password"] = person.Password,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"{person.Email} could not sign in: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>A client over https (the session cookie is Secure outside development) that does not follow redirects.</summary>
+    public HttpClient Browser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     protected override void Dispose(bool disposing)
     {

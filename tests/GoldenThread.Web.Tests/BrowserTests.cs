@@ -18,7 +18,8 @@ public sealed class BrowserTests
     public async Task Journey_ThemeToMeasureFilterTableAndXlsx_NoSeriousAccessibilityViolations()
     {
         var port = FreePort();
-        using var app = new AppFactory { Editors = [TestEditor.HeadOfService] };
+        using var app = new AppFactory { People = [TestPerson.HeadOfService], Environment = "Development" };
+        // Kestrel speaks plain http on loopback here, so the cookies are not Secure-only: the Development environment's rule.
         app.UseKestrel(port);
         app.StartServer();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -82,16 +83,16 @@ public sealed class BrowserTests
             await Check(name);
         }
 
-        // An editor signs in from the measure page (a wrong password first), writes commentary and signs out.
+        // A performance officer signs in from the measure page (a wrong password first), writes commentary and signs out.
         await page.GotoAsync(baseUrl + "/w/leicestershire-2020-23/measures/a1-gld");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in to add commentary" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in to read it" }).ClickAsync();
         await Check("12-sign-in");
-        await page.GetByLabel("Email address or user name").FillAsync(TestEditor.HeadOfService.UserName);
+        await page.GetByLabel("Email address").FillAsync(TestPerson.HeadOfService.Email);
         await page.GetByLabel("Password").FillAsync("not the password at all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync());
         await Check("13-sign-in-error");
-        await page.GetByLabel("Password").FillAsync(TestEditor.HeadOfService.Password);
+        await page.GetByLabel("Password").FillAsync(TestPerson.HeadOfService.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.EndsWith("/w/leicestershire-2020-23/measures/a1-gld#commentary", page.Url);
         await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Commentary on")).FillAsync("Written in the browser test.");

@@ -22,13 +22,13 @@ public sealed partial class HostileTextTests
     [MemberData(nameof(Providers))]
     public async Task HostilePlan_EveryPage_ShowsTheTextAsText(StoreProvider provider)
     {
-        using var app = new AppFactory(provider);
-        var client = app.CreateClient();
+        using var app = new AppFactory(provider) { People = [TestPerson.InstallationAdministrator] };
+        var client = await app.SignedInAsync(TestPerson.InstallationAdministrator);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<WorkspaceStore>();
             var sample = WorkspaceImportSources.From(SampleCatalogue.Resolve("leicestershire-2020-23"), "hostile");
-            await store.ImportAsync(sample with { PlanYaml = Poison(sample.PlanYaml!), Title = Hostile });
+            await store.ImportAsync(sample with { PlanYaml = Poison(sample.PlanYaml!), Title = Hostile, DashboardPublic = true });
             await store.AddCommentaryAsync("hostile", "a1-gld", "2024/25", Hostile, Hostile);
         }
 
@@ -68,10 +68,10 @@ public sealed partial class HostileTextTests
 public sealed class PageCacheTests
 {
     [Fact]
-    public async Task MeasurePage_CommentaryAdded_NextRequestShowsIt()
+    public async Task MeasurePage_DashboardMadeInternal_NextAnonymousRequestNotServedFromTheCache()
     {
         using var app = new AppFactory();
-        var client = app.CreateClient();
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         const string url = "/w/leicestershire-2020-23/measures/a1-gld";
         var first = await client.GetStringAsync(url);
         var again = await client.GetAsync(url);
@@ -80,9 +80,27 @@ public sealed class PageCacheTests
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().AddCommentaryAsync("leicestershire-2020-23", "a1-gld", "2024/25", "Analyst", "Written after the page was cached.");
+            await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().SetDashboardPublicAsync("leicestershire-2020-23", false);
         }
 
-        Assert.Contains("Written after the page was cached.", await client.GetStringAsync(url), StringComparison.Ordinal);
+        var after = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/sign-in?returnUrl=", after.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task MeasurePage_SignedIn_CommentaryAddedShowsOnTheNextRequest()
+    {
+        using var app = new AppFactory { People = [TestPerson.HeadOfService] };
+        var client = await app.SignedInAsync(TestPerson.HeadOfService);
+        const string url = "/w/leicestershire-2020-23/measures/a1-gld";
+        Assert.DoesNotContain("Written after the page was read.", await client.GetStringAsync(url));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().AddCommentaryAsync("leicestershire-2020-23", "a1-gld", "2024/25", "Analyst", "Written after the page was read.");
+        }
+
+        Assert.Contains("Written after the page was read.", await client.GetStringAsync(url), StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,9 @@ public sealed class WorkspaceRow
     /// <summary>Raised by every values import, so caches keyed on it never serve old figures.</summary>
     public int DataVersion { get; set; }
 
+    /// <summary>Whether visitors who are not signed in may see the dashboard and measure pages (always with disclosure control).</summary>
+    public bool DashboardPublic { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
 
     public DateTimeOffset UpdatedUtc { get; set; }
@@ -137,4 +140,71 @@ public sealed class DataProtectionKeyRow
     public string FriendlyName { get; set; } = "";
 
     public string Xml { get; set; } = "";
+}
+
+/// <summary>A person with an account: ASP.NET Core Identity's user (sign-in name, password hash, lockout, two-factor key) and what GoldenThread adds.</summary>
+public sealed class PersonRow : Microsoft.AspNetCore.Identity.IdentityUser
+{
+    /// <summary>The name shown as the author of what the person writes, and matched against owners and leads named in a plan.</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>An administrator of the whole installation: every workspace, and every person.</summary>
+    public bool IsInstallationAdministrator { get; set; }
+
+    /// <summary>When an administrator disabled the account; null while it may sign in.</summary>
+    public DateTimeOffset? DisabledUtc { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
+}
+
+/// <summary>A person's role in one workspace (<see cref="GoldenThread.Store.WorkspaceRole"/>, stored as its key).</summary>
+public sealed class MembershipRow
+{
+    public string WorkspaceId { get; set; } = "";
+
+    public string PersonId { get; set; } = "";
+
+    /// <summary><c>administrator</c>, <c>performance-officer</c>, <c>contributor</c> or <c>viewer</c>.</summary>
+    public string Role { get; set; } = "";
+
+    public DateTimeOffset GrantedUtc { get; set; }
+}
+
+/// <summary>A measure or action assigned to a person in the browser (owners named in the plan need no row).</summary>
+public sealed class AssignmentRow
+{
+    public string WorkspaceId { get; set; } = "";
+
+    public string PersonId { get; set; } = "";
+
+    /// <summary><c>measure</c> or <c>action</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The measure's id or the action's code.</summary>
+    public string ItemId { get; set; } = "";
+}
+
+/// <summary>A personal access token for the API: only its SHA-256 hash is kept, so a copy of the store does not give access.</summary>
+public sealed class AccessTokenRow
+{
+    public Guid Id { get; set; }
+
+    public string PersonId { get; set; } = "";
+
+    /// <summary>What the person called it ("Quarterly upload script").</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Lower-case hex SHA-256 of the token's text.</summary>
+    public string Hash { get; set; } = "";
+
+    /// <summary>The token's first characters, shown so the person can tell tokens apart.</summary>
+    public string Prefix { get; set; } = "";
+
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    public DateTimeOffset ExpiresUtc { get; set; }
+
+    public DateTimeOffset? RevokedUtc { get; set; }
+
+    public DateTimeOffset? LastUsedUtc { get; set; }
 }

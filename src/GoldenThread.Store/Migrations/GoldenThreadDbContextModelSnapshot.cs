@@ -17,6 +17,66 @@ namespace GoldenThread.Store.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("GoldenThread.Store.Entities.AccessTokenRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTimeOffset>("CreatedUtc");
+
+                    b.Property<DateTimeOffset>("ExpiresUtc");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<DateTimeOffset?>("LastUsedUtc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<DateTimeOffset?>("RevokedUtc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("access_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.AssignmentRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450);
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20);
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(100);
+
+                    b.HasKey("WorkspaceId", "PersonId", "Kind", "ItemId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("assignments", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Store.Entities.CommentaryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -62,6 +122,86 @@ namespace GoldenThread.Store.Migrations
                     b.HasKey("FriendlyName");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.MembershipRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450);
+
+                    b.Property<DateTimeOffset>("GrantedUtc");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.HasKey("WorkspaceId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.PersonRow", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<int>("AccessFailedCount");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken();
+
+                    b.Property<DateTimeOffset>("CreatedUtc");
+
+                    b.Property<DateTimeOffset?>("DisabledUtc");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256);
+
+                    b.Property<bool>("EmailConfirmed");
+
+                    b.Property<bool>("IsInstallationAdministrator");
+
+                    b.Property<bool>("LockoutEnabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256);
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256);
+
+                    b.Property<string>("PasswordHash");
+
+                    b.Property<string>("PhoneNumber");
+
+                    b.Property<bool>("PhoneNumberConfirmed");
+
+                    b.Property<string>("SecurityStamp");
+
+                    b.Property<bool>("TwoFactorEnabled");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("people", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Store.Entities.PlanVersionRow", b =>
@@ -171,6 +311,8 @@ namespace GoldenThread.Store.Migrations
 
                     b.Property<DateTimeOffset>("CreatedUtc");
 
+                    b.Property<bool>("DashboardPublic");
+
                     b.Property<int>("DataVersion");
 
                     b.Property<string>("DefaultPeriod")
@@ -196,8 +338,99 @@ namespace GoldenThread.Store.Migrations
                     b.ToTable("workspaces", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ClaimType");
+
+                    b.Property<string>("ClaimValue");
+
+                    b.Property<string>("UserId")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("person_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider");
+
+                    b.Property<string>("ProviderKey");
+
+                    b.Property<string>("ProviderDisplayName");
+
+                    b.Property<string>("UserId")
+                        .IsRequired();
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("person_logins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId");
+
+                    b.Property<string>("LoginProvider");
+
+                    b.Property<string>("Name");
+
+                    b.Property<string>("Value");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("person_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.AccessTokenRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.AssignmentRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GoldenThread.Store.Entities.CommentaryRow", b =>
                 {
+                    b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.MembershipRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
@@ -219,6 +452,33 @@ namespace GoldenThread.Store.Migrations
                     b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

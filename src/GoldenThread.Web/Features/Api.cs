@@ -2,7 +2,9 @@ using GoldenThread.Core.Plans;
 using GoldenThread.Reporting;
 using GoldenThread.Store;
 using GoldenThread.Views.Plans;
+using GoldenThread.Web.Hosting;
 using GoldenThread.Web.Workspaces;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,6 +33,9 @@ public sealed record DistributionDto(string Period, double Min, double Q1, doubl
 
 public sealed record CouncilValueDto(string Council, double Value);
 
+/// <summary>New commentary: the period it is about (default: the measure's latest) and the text.</summary>
+public sealed record NewCommentaryDto(string? Period, string? Text);
+
 public sealed record CommentaryDto(string Period, string Author, string Text, DateTimeOffset CreatedUtc);
 
 public sealed record MeasureDto(string Id, string Title, string Unit, string Polarity, string? Definition, string? Source, string? Owner, string? LaitCode,
@@ -47,16 +52,22 @@ public static class Api
     public static IEndpointRouteBuilder MapGoldenThreadApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/workspaces").WithTags("GoldenThread");
-        api.MapGet("", Workspaces).WithSummary("The workspaces (plans) in the store.");
-        api.MapGet("/{ws}", Plan).WithSummary("A plan at a glance: vision, mission, values, themes, headline figures.");
-        api.MapGet("/{ws}/thread", Thread).WithSummary("The golden thread: themes, outcomes, intentions, actions and measures.");
+        api.MapGet("", Workspaces).WithSummary("The workspaces (plans) in the store.").Public();
+        api.MapGet("/{ws}", Plan).WithSummary("A plan at a glance: vision, mission, values, themes, headline figures.").Public();
+        api.MapGet("/{ws}/thread", Thread).WithSummary("The golden thread: themes, outcomes, intentions, actions and measures.").Public();
         api.MapGet("/{ws}/dashboard", Dashboard)
-            .WithSummary("The dashboard for a period (docs/dashboard-json.md), or with format=csv the filtered table.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        api.MapGet("/{ws}/measures/{id}", Measure).WithSummary("A measure: its latest judgements, trend with comparators, all councils' values, commentary.");
-        api.MapGet("/{ws}/measures/{id}/commentary", Commentary).WithSummary("A measure's commentary history, oldest first.");
-        api.MapGet("/{ws}/actions", Actions).WithSummary("Every action, overdue first; format=csv for CSV.").Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        api.MapGet("/{ws}/intentions", Intentions).WithSummary("The commissioning matrix and every intention; format=csv for CSV.").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("The dashboard for a period (docs/dashboard-json.md), or with format=csv the filtered table. Public where the workspace published its dashboard.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Requires(Permission.ReadDashboard);
+        api.MapGet("/{ws}/measures/{id}", Measure)
+            .WithSummary("A measure: its latest judgements, trend with comparators, all councils' values, and commentary for the council's staff.")
+            .Requires(Permission.ReadDashboard);
+        api.MapGet("/{ws}/measures/{id}/commentary", Commentary).WithSummary("A measure's commentary history, oldest first.").Requires(Permission.ReadInternal);
+        api.MapPost("/{ws}/measures/{id}/commentary", AddCommentary)
+            .WithSummary("Adds commentary on a measure for a period, as the person the access token or session belongs to.")
+            .Requires(Permission.EditMeasure);
+        api.MapGet("/{ws}/actions", Actions).WithSummary("Every action, overdue first; format=csv for CSV.").Produces(StatusCodes.Status200OK, contentType: "text/csv").Public();
+        api.MapGet("/{ws}/intentions", Intentions).WithSummary("The commissioning matrix and every intention; format=csv for CSV.").Produces(StatusCodes.Status200OK, contentType: "text/csv").Public();
         return app;
     }
 
@@ -147,7 +158,7 @@ public static class Api
         return TypedResults.File(ms.ToArray(), "application/json; charset=utf-8");
     }
 
-    public static async Task<Results<Ok<MeasureDto>, NotFound<ProblemDetails>, ValidationProblem>> Measure(string ws, string id, [FromQuery] string? period, WorkspaceService svc, WorkspaceStore store, CancellationToken ct)
+    public static async Task<Results<Ok<MeasureDto>, NotFound<ProblemDetails>, ValidationProblem>> Measure(string ws, string id, [FromQuery] string? period, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -179,7 +190,8 @@ public static class Api
             return NotFound($"Measure '{id}' is in the plan but under no theme or outcome, so it is on no dashboard.");
         }
         var dist = MeasurePages.Distribution(w, row);
-        var history = await store.CommentaryAsync(w.Info.Id, m.Id, ct);
+        // Commentary is for the council's staff until the quarter's sign-off publishes it.
+        var history = (await current.AccessAsync(w, ct)).ReadsInternal ? await store.CommentaryAsync(w.Info.Id, m.Id, ct) : [];
         return TypedResults.Ok(new MeasureDto(m.Id, m.Title, m.Unit.ToString(), DashboardFormatting.PolarityKey(m.Polarity), m.Definition, m.Source, m.Owner, m.LaitCode,
             d.ReportingPeriod.Label, row.Period?.Label, row.Value, row.ValueText, DashboardFormatting.RagKey(row.Rag.Outcome), row.Rag.Reason,
             DashboardFormatting.DirectionKey(row.Direction.Outcome), row.Direction.Reason, row.Quartile, row.TargetText, MeasurePages.Points(w, row),
@@ -246,5 +258,66 @@ public static class Api
             r.ByNeed.ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value), r.Total)).ToList();
         var all = w.Plan.Themes.SelectMany(t => t.Outcomes.SelectMany(o => o.Intentions)).Select(IntentionDtoOf).ToList();
         return TypedResults.Ok(new IntentionsDto(w.Plan.StrategicPriorities, matrix, all));
+    }
+
+    public static async Task<Results<Created<CommentaryDto>, NotFound<ProblemDetails>, ValidationProblem>> AddCommentary(
+        string ws, string id, NewCommentaryDto body, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, IAntiforgery antiforgery, HttpContext http, CancellationToken ct)
+    {
+        // A browser session must prove the call came from this site's page (the RequestVerificationToken header); a script
+        // with an access token sends no cookie, so it cannot be forged from another site.
+        if (http.User.Identity?.AuthenticationType != Schemes.AccessToken)
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+
+        if (await svc.GetAsync(ws, ct) is not { } w)
+        {
+            return NotFound($"There is no workspace '{ws}'.");
+        }
+
+        if (w.Plan.FindMeasure(id) is not { } m)
+        {
+            return NotFound($"Workspace '{ws}' has no measure '{id}'.");
+        }
+
+        var text = body.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return Invalid("text", "Enter the commentary.");
+        }
+
+        if (text.Length > CommentaryLimits.TextLength)
+        {
+            return Invalid("text", $"The commentary must be {CommentaryLimits.TextLength} characters or fewer.");
+        }
+
+        string period;
+        if (string.IsNullOrWhiteSpace(body.Period))
+        {
+            Core.Dashboard.Dashboard d;
+            try
+            {
+                d = svc.GetDashboard(w, null);
+            }
+            catch (Core.Dashboard.NothingToReportException e)
+            {
+                return Invalid("period", e.Message);
+            }
+
+            period = d.Rows.FirstOrDefault(r => r.Measure.Id == m.Id)?.Period?.Label ?? d.ReportingPeriod.Label;
+        }
+        else if (!Lookups.TryPeriod(body.Period, out var p, out var error))
+        {
+            return Invalid("period", error!);
+        }
+        else
+        {
+            period = p!.Value.Label;
+        }
+
+        var author = await current.DisplayNameAsync(ct) ?? "";
+        var c = await store.AddCommentaryAsync(w.Info.Id, m.Id, period, author, text, ct);
+        return TypedResults.Created($"/api/v1/workspaces/{Uri.EscapeDataString(w.Info.Id)}/measures/{Uri.EscapeDataString(m.Id)}/commentary",
+            new CommentaryDto(c.Period, c.Author, c.Text, c.CreatedUtc));
     }
 }

@@ -138,9 +138,9 @@ public static class DashboardPages
     public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, null, ct)).CachedPage();
-        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "csv", ct));
-        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "xlsx", ct));
+        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, null, ct)).CachedPage().Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "csv", ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "xlsx", ct)).Requires(Permission.ReadDashboard);
         return app;
     }
 

@@ -13,7 +13,7 @@ public static class DeliveryPages
 {
     public static IEndpointRouteBuilder MapDeliveryPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription();
+        var pages = app.MapGroup("").Public().ExcludeFromDescription();
         pages.MapGet("/w/{ws}/actions", (string ws, [FromQuery] string? format, WorkspaceService svc, TimeProvider clock, CancellationToken ct) => Actions(ws, format, svc, clock, ct)).CachedPage();
         pages.MapGet("/w/{ws}/actions.csv", (string ws, WorkspaceService svc, TimeProvider clock, CancellationToken ct) => Actions(ws, "csv", svc, clock, ct));
         pages.MapGet("/w/{ws}/intentions", (string ws, [FromQuery] string? format, WorkspaceService svc, CancellationToken ct) => Intentions(ws, format, svc, ct)).CachedPage();

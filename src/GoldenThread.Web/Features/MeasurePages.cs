@@ -33,7 +33,7 @@ public sealed class CommentaryForm
 
 /// <summary>What the measure page shows: the row and its judgements, the trend, all councils, where it sits, the commentary.</summary>
 public sealed record MeasureView(WorkspaceData W, DashboardRow Row, string? Period, IReadOnlyList<MeasurePoint> Points, MeasureDistribution? Distribution,
-    IReadOnlyList<Commentary> History, IReadOnlyList<(Core.Plans.Theme Theme, Core.Plans.Outcome? Outcome)> Places, string CouncilName, string? Editor, bool HasEditors);
+    IReadOnlyList<Commentary> History, IReadOnlyList<(Core.Plans.Theme Theme, Core.Plans.Outcome? Outcome)> Places, string CouncilName, bool ShowsCommentary, string? Author);
 
 public static class MeasurePages
 {
@@ -41,9 +41,9 @@ public static class MeasurePages
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/w/{ws}/measures/{id}", (string ws, string id, [FromQuery] string? period, WorkspaceService svc, WorkspaceStore store, HttpContext http, CancellationToken ct) =>
-            Measure(ws, id, period, svc, store, http, null, null, ct)).CachedPage();
-        pages.MapGet("/w/{ws}/measures/{id}.csv", MeasureCsv);
-        pages.MapPost("/w/{ws}/measures/{id}/commentary", AddCommentary).RequireAuthorization(EditorSignIn.Policy);
+            Measure(ws, id, period, svc, store, http, null, null, ct)).CachedPage().Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/measures/{id}.csv", MeasureCsv).Requires(Permission.ReadDashboard);
+        pages.MapPost("/w/{ws}/measures/{id}/commentary", AddCommentary).Requires(Permission.EditMeasure);
         return app;
     }
 
@@ -188,8 +188,12 @@ public static class MeasurePages
         }
 
         var m = row!.Measure;
-        var view = new MeasureView(w!, row, period, Points(w!, row), Distribution(w!, row), await store.CommentaryAsync(w!.Info.Id, m.Id, ct),
-            w!.Plan.PlacesOf(m.Id), CouncilName(w!), EditorSignIn.SignedInEditor(http.User), http.RequestServices.GetRequiredService<EditorDirectory>().Any);
+        var current = http.RequestServices.GetRequiredService<CurrentPerson>();
+        var access = await current.AccessAsync(w!, ct);
+        var history = access.ReadsInternal ? await store.CommentaryAsync(w!.Info.Id, m.Id, ct) : [];
+        var author = access.EditsMeasure(m.Id) ? await current.DisplayNameAsync(ct) : null;
+        var view = new MeasureView(w!, row, period, Points(w!, row), Distribution(w!, row), history,
+            w!.Plan.PlacesOf(m.Id), CouncilName(w!), access.ReadsInternal, author);
         return Pages.Render<MeasurePage>(new { View = view, Form = failedForm, Errors = errors },
             errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
@@ -218,8 +222,8 @@ public static class MeasurePages
             return error;
         }
 
-        // The endpoint requires the editor policy, so this is the signed-in editor's configured name (validated at start).
-        var author = EditorSignIn.SignedInEditor(http.User)!;
+        // The endpoint's policy let through only someone who may edit this measure, so there is a signed-in person.
+        var author = await http.RequestServices.GetRequiredService<CurrentPerson>().DisplayNameAsync(ct) ?? "";
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(form.Text))
         {

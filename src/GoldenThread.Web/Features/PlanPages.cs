@@ -10,7 +10,7 @@ public static class PlanPages
 {
     public static IEndpointRouteBuilder MapPlanPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription();
+        var pages = app.MapGroup("").Public().ExcludeFromDescription();
         pages.MapGet("/", Home);
         pages.MapGet("/w/{ws}", Plan).CachedPage();
         pages.MapGet("/w/{ws}/thread", Thread).CachedPage();

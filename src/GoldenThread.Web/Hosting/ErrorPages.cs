@@ -53,7 +53,7 @@ public static class ErrorPages
             var result = status switch
             {
                 400 when antiforgery is { IsValid: false } => Components.Pages.Error(400, "There is a problem with the request", ExpiredForm),
-                401 => Components.Pages.Error(401, "Sign in to continue", "Only the council's editors can do this. Sign in, then try again."),
+                401 => Components.Pages.Error(401, "Sign in to continue", "Sign in with your council account, then try again."),
                 403 => Components.Pages.Error(403, "You cannot do this", "Your account is not allowed to do this."),
                 404 => Components.Pages.Error(404, "Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
                 405 => Components.Pages.Error(405, "This page cannot be used that way", "The address does not accept this kind of request."),

@@ -25,12 +25,6 @@ public sealed class GoldenThreadOptions : IValidatableObject
     [System.ComponentModel.DataAnnotations.Range(0, 100)]
     public int DisclosureThreshold { get; set; } = 5;
 
-    /// <summary>
-    /// The people who may sign in and write commentary (section <c>GoldenThread:Editors</c>, a list). Empty: nobody can
-    /// write; the pages and the API are read-only.
-    /// </summary>
-    public List<EditorOptions> Editors { get; set; } = [];
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Store.Provider == StoreProvider.Postgres && string.IsNullOrWhiteSpace(Store.ConnectionString))
@@ -42,78 +36,6 @@ public sealed class GoldenThreadOptions : IValidatableObject
         {
             yield return new ValidationResult($"GoldenThread:LaitFolder '{LaitFolder}' does not hold bds_long.csv.", [nameof(LaitFolder)]);
         }
-
-        // DataAnnotations does not look inside list items, so each editor is checked here, with its index in the message.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Editors.Count; i++)
-        {
-            foreach (var problem in Editors[i].Problems())
-            {
-                yield return new ValidationResult($"GoldenThread:Editors:{i}: {problem}", [$"Editors[{i}]"]);
-            }
-
-            if (!string.IsNullOrWhiteSpace(Editors[i].UserName) && !seen.Add(Editors[i].UserName!.Trim()))
-            {
-                yield return new ValidationResult($"GoldenThread:Editors:{i}: the UserName '{Editors[i].UserName!.Trim()}' is given to more than one editor.", [$"Editors[{i}]"]);
-            }
-        }
-    }
-}
-
-/// <summary>One person who may sign in and write commentary.</summary>
-/// <remarks>
-/// The password is never in configuration, only its hash in ASP.NET Core Identity's <c>PasswordHasher</c> format (version 3:
-/// PBKDF2 with a random salt), made by <c>goldenthread editor hash</c>.
-/// </remarks>
-public sealed class EditorOptions
-{
-    /// <summary>Shown as the author of what this editor writes ("Head of Service, Early Help").</summary>
-    public string? Name { get; set; }
-
-    /// <summary>What the editor types to sign in: an email address or any user name (matched ignoring case).</summary>
-    public string? UserName { get; set; }
-
-    /// <summary>The password's hash from <c>goldenthread editor hash</c>.</summary>
-    public string? PasswordHash { get; set; }
-
-    public IEnumerable<string> Problems()
-    {
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            yield return "Name is required (it is shown as the author of the editor's commentary).";
-        }
-        else if (Name.Trim().Length > CommentaryLimits.AuthorLength)
-        {
-            yield return $"Name must be {CommentaryLimits.AuthorLength} characters or fewer.";
-        }
-
-        if (string.IsNullOrWhiteSpace(UserName))
-        {
-            yield return "UserName is required (the email address or user name the editor signs in with).";
-        }
-
-        if (string.IsNullOrWhiteSpace(PasswordHash))
-        {
-            yield return "PasswordHash is required: make one with `goldenthread editor hash`.";
-        }
-        else if (!IsVersion3Hash(PasswordHash.Trim()))
-        {
-            yield return "PasswordHash is not a hash made by `goldenthread editor hash` (ASP.NET Core Identity's version 3 format); never put the password itself here.";
-        }
-    }
-
-    /// <summary>Base64 of a version byte 0x01, PRF, iteration count and salt length (3 big-endian ints), salt and subkey.</summary>
-    /// <remarks>Version 2 (0x00: SHA-1, 1,000 iterations) is refused: too weak, and a hash in configuration cannot be upgraded on sign-in.</remarks>
-    private static bool IsVersion3Hash(string hash)
-    {
-        var bytes = new byte[hash.Length];
-        if (!Convert.TryFromBase64String(hash, bytes, out var length) || length < 13 || bytes[0] != 0x01)
-        {
-            return false;
-        }
-
-        var saltLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(9, 4));
-        return saltLength >= 16 && length > 13 + saltLength;
     }
 }
 

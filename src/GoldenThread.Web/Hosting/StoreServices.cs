@@ -69,7 +69,8 @@ public static class StoreServices
         {
             try
             {
-                imports.Add((name, WorkspaceImportSources.From(SampleCatalogue.Resolve(name), name)));
+                // The samples are councils' published documents, so their dashboards are public.
+                imports.Add((name, WorkspaceImportSources.From(SampleCatalogue.Resolve(name), name) with { DashboardPublic = true }));
             }
             catch (InputException e)
             {

@@ -1,0 +1,214 @@
+using System.Security.Claims;
+using GoldenThread.Store;
+using GoldenThread.Store.Entities;
+using GoldenThread.Web.Workspaces;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GoldenThread.Web.Hosting;
+
+/// <summary>What an endpoint asks of the person calling it, in the workspace named by its <c>{ws}</c> route value.</summary>
+public enum Permission
+{
+    ReadDashboard,
+    ReadInternal,
+    EditMeasure,
+    EditAction,
+    Approve,
+    Administer,
+}
+
+/// <summary>
+/// The policies every endpoint names (docs/accounts.md#who-may-do-what). An endpoint with none needs a signed-in person
+/// (the fallback policy), and the authorization matrix test fails for any endpoint without an explicit rule.
+/// </summary>
+public static class Policies
+{
+    /// <summary>The dashboard and measure pages: members, and visitors where the workspace made its dashboard public.</summary>
+    public const string ReadDashboard = "workspace:read-dashboard";
+
+    /// <summary>Commentary and everything else not published: any role in the workspace.</summary>
+    public const string ReadInternal = "workspace:read-internal";
+
+    /// <summary>The measure named by <c>{id}</c>: its owner, performance officers and administrators.</summary>
+    public const string EditMeasure = "workspace:edit-measure";
+
+    /// <summary>The action named by <c>{code}</c>: its lead, performance officers and administrators.</summary>
+    public const string EditAction = "workspace:edit-action";
+
+    /// <summary>Checking, approving, publishing: performance officers and administrators.</summary>
+    public const string Approve = "workspace:approve";
+
+    /// <summary>People, roles, the plan, settings: the workspace's administrators.</summary>
+    public const string Administer = "workspace:administer";
+
+    /// <summary>Every person, every workspace: administrators of the installation.</summary>
+    public const string InstallationAdministrator = "installation:administer";
+
+    /// <summary>Anyone signed in: their own account (password, two-factor, tokens).</summary>
+    public const string SignedIn = "signed-in";
+
+    public static string For(Permission p) => p switch
+    {
+        Permission.ReadDashboard => ReadDashboard,
+        Permission.ReadInternal => ReadInternal,
+        Permission.EditMeasure => EditMeasure,
+        Permission.EditAction => EditAction,
+        Permission.Approve => Approve,
+        Permission.Administer => Administer,
+        _ => throw new ArgumentOutOfRangeException(nameof(p), p, null),
+    };
+}
+
+public sealed record WorkspacePermissionRequirement(Permission Permission) : IAuthorizationRequirement;
+
+public sealed record InstallationAdministratorRequirement : IAuthorizationRequirement;
+
+public static class WorkspaceAuthorization
+{
+    public static WebApplicationBuilder AddWorkspaceAuthorization(this WebApplicationBuilder builder)
+    {
+        var policies = builder.Services.AddAuthorizationBuilder()
+            // Safe by default: an endpoint that names no rule is for signed-in people only.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.InstallationAdministrator, p => p.RequireAuthenticatedUser().AddRequirements(new InstallationAdministratorRequirement()));
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            // No RequireAuthenticatedUser: a public dashboard is for visitors too; the handler decides.
+            policies.AddPolicy(Policies.For(permission), p => p.AddRequirements(new WorkspacePermissionRequirement(permission)));
+        }
+
+        builder.Services.AddScoped<IAuthorizationHandler, WorkspacePermissionHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, InstallationAdministratorHandler>();
+        return builder;
+    }
+
+    /// <summary>Names the policy of a workspace endpoint.</summary>
+    public static TBuilder Requires<TBuilder>(this TBuilder endpoint, Permission permission)
+        where TBuilder : IEndpointConventionBuilder => endpoint.RequireAuthorization(Policies.For(permission));
+
+    /// <summary>Marks an endpoint as open to everyone: the plan, published data, the sign-in pages.</summary>
+    public static TBuilder Public<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder => endpoint.AllowAnonymous();
+}
+
+/// <summary>Decides a workspace permission from the route's <c>{ws}</c> (and <c>{id}</c> or <c>{code}</c>) and the person's role there.</summary>
+public sealed class WorkspacePermissionHandler(CurrentPerson current, WorkspaceService workspaces) : AuthorizationHandler<WorkspacePermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, WorkspacePermissionRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || http.GetRouteValue("ws") is not string ws)
+        {
+            return;
+        }
+
+        // An unknown workspace (or a malformed id) is the endpoint's 404: workspaces' names are public with their plans.
+        if (ws.Length > GoldenThreadDbContext.IdLength || await workspaces.GetAsync(ws, http.RequestAborted) is not { } data)
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        var access = await current.AccessAsync(data, http.RequestAborted);
+        var item = http.GetRouteValue("id") as string ?? http.GetRouteValue("code") as string ?? "";
+        var allowed = requirement.Permission switch
+        {
+            Permission.ReadDashboard => access.ReadsDashboard,
+            Permission.ReadInternal => access.ReadsInternal,
+            Permission.EditMeasure => access.EditsMeasure(item),
+            Permission.EditAction => access.EditsAction(item),
+            Permission.Approve => access.Approves,
+            Permission.Administer => access.Administers,
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+public sealed class InstallationAdministratorHandler(CurrentPerson current) : AuthorizationHandler<InstallationAdministratorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, InstallationAdministratorRequirement requirement)
+    {
+        if (await current.IsInstallationAdministratorAsync(default))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>
+/// The signed-in person of this request and their roles, read once per request (the cookie carries only who they are, so
+/// a changed role or a disabled account takes effect on the next request).
+/// </summary>
+public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<PersonRow> users, PeopleStore people, IOptions<AccountOptions> options)
+{
+    private bool _loaded;
+    private PersonRow? _person;
+    private IReadOnlyDictionary<string, WorkspaceRole> _roles = new Dictionary<string, WorkspaceRole>();
+
+    /// <summary>The person, or null for a visitor (or a disabled account).</summary>
+    public async Task<PersonRow?> PersonAsync(CancellationToken ct)
+    {
+        if (!_loaded)
+        {
+            _loaded = true;
+            var user = accessor.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated == true && users.GetUserId(user) is { } id && await users.FindByIdAsync(id) is { DisabledUtc: null } person)
+            {
+                _person = person;
+                _roles = await people.RolesAsync(person.Id, ct);
+            }
+        }
+
+        return _person;
+    }
+
+    /// <summary>Whether administration is open to this person: when the installation requires two-factor sign-in for administrators, only once they have it.</summary>
+    private bool MayAdminister(PersonRow person) => !options.Value.RequireTwoFactorForAdministrators || person.TwoFactorEnabled;
+
+    public async Task<bool> IsInstallationAdministratorAsync(CancellationToken ct) =>
+        await PersonAsync(ct) is { IsInstallationAdministrator: true } p && MayAdminister(p);
+
+    /// <summary>The person's role in a workspace: an installation administrator administers every one.</summary>
+    public async Task<WorkspaceRole?> RoleAsync(string workspaceId, CancellationToken ct)
+    {
+        if (await PersonAsync(ct) is not { } person)
+        {
+            return null;
+        }
+
+        WorkspaceRole? role = person.IsInstallationAdministrator ? WorkspaceRole.Administrator : _roles.TryGetValue(workspaceId, out var r) ? r : null;
+
+        // Until an administrator sets up two-factor sign-in where it is required, they may do what a performance officer does.
+        return role == WorkspaceRole.Administrator && !MayAdminister(person) ? WorkspaceRole.PerformanceOfficer : role;
+    }
+
+    /// <summary>What this request may do in a workspace.</summary>
+    public async Task<WorkspaceAccess> AccessAsync(WorkspaceData workspace, CancellationToken ct)
+    {
+        var role = await RoleAsync(workspace.Info.Id, ct);
+        if (role is null || _person is null)
+        {
+            return WorkspaceAccess.Visitor(workspace.Info.DashboardPublic);
+        }
+
+        if (role != WorkspaceRole.Contributor)
+        {
+            return new WorkspaceAccess(role, workspace.Info.DashboardPublic, new HashSet<string>(), new HashSet<string>());
+        }
+
+        var (measures, actions) = Ownership.Of(workspace.Plan, _person.DisplayName, _person.Email, await people.AssignmentsAsync(workspace.Info.Id, _person.Id, ct));
+        return new WorkspaceAccess(role, workspace.Info.DashboardPublic, measures, actions);
+    }
+
+    /// <summary>The name shown as the author of what the person writes.</summary>
+    public async Task<string?> DisplayNameAsync(CancellationToken ct) =>
+        await PersonAsync(ct) is { } p ? (string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email : p.DisplayName) : null;
+
+    public static string? IdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+}
