@@ -96,11 +96,19 @@ public static class StoreBackup
         }
         else
         {
-            await PostgresTools.RunAsync(
-                "pg_restore",
-                ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", Path.GetFullPath(file)],
-                target.ConnectionString,
-                ct);
+            try
+            {
+                // One transaction: a dump that breaks off part-way (a truncated copy) changes nothing.
+                await PostgresTools.RunAsync(
+                    "pg_restore",
+                    ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", Path.GetFullPath(file)],
+                    target.ConnectionString,
+                    ct);
+            }
+            catch (StoreBackupException e)
+            {
+                throw new StoreBackupException($"{target.Describe()}: could not be restored from {file}, and was left as it was: {e.Message}", e);
+            }
         }
 
         await using var db = target.CreateContext();
@@ -157,6 +165,14 @@ public static class StoreBackup
             if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
                 throw new StoreBackupException($"{file}: a SQLite database but not a GoldenThread store (it has no {HistoryTable} table)");
+            }
+
+            // A copy cut short still has a good first page, and so its tables; the check reads every page.
+            command.CommandText = "PRAGMA quick_check(1)";
+            command.Parameters.Clear();
+            if (command.ExecuteScalar() is not "ok" and var problem)
+            {
+                throw new StoreBackupException($"{file}: cannot be read as a SQLite database: it is damaged ({problem})");
             }
         }
         catch (SqliteException e)
