@@ -16,6 +16,11 @@ internal static class Guarded
             Console.Error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (GoldenThread.Store.StoreBackupException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (GoldenThread.Core.Dashboard.NothingToReportException e)
         {
             Console.Error.WriteLine(e.Message);
