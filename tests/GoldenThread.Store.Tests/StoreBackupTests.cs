@@ -39,7 +39,7 @@ public sealed class StoreBackupTests : IDisposable
         """;
 
     /// <summary>The tables this test fills; any other table (added by later work) is still compared, empty or not.</summary>
-    private static readonly string[] FilledTables = ["workspaces", "plan_versions", "measure_values", "commentary", "data_protection_keys", StoreBackup.HistoryTable];
+    private static readonly string[] FilledTables = ["workspaces", "plan_versions", "measure_values", "commentary", "data_protection_keys", "people", "memberships", "assignments", "person_claims", "person_logins", "person_tokens", "access_tokens", StoreBackup.HistoryTable];
 
     private static readonly DateTimeOffset Now = new(2024, 5, 1, 9, 30, 0, TimeSpan.Zero);
 
@@ -70,6 +70,22 @@ public sealed class StoreBackupTests : IDisposable
         await store.ImportAsync(new WorkspaceImport { WorkspaceId = workspaceId, PlanYaml = PlanYaml.Replace("Test plan", "Revised plan", StringComparison.Ordinal) });
         await store.AddCommentaryAsync(workspaceId, "m1", "2019/20 Q3", "Ann O'Neill", "Up \"sharply\";\nsee the Q3 report — ✓ <b>");
         db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = "key-" + workspaceId, Xml = "<key id=\"" + workspaceId + "\"><secret>x</secret></key>" });
+
+        // An account with a role, an assignment, a claim, an external login, an authenticator key and an access token.
+        var personId = "person-" + workspaceId;
+        db.Users.Add(new PersonRow
+        {
+            Id = personId, UserName = workspaceId + "@council.example", NormalizedUserName = (workspaceId + "@council.example").ToUpperInvariant(),
+            Email = workspaceId + "@council.example", NormalizedEmail = (workspaceId + "@council.example").ToUpperInvariant(), DisplayName = "Ann O'Neill",
+            PasswordHash = "AQAAAAIAAYagAAAAEPL9qapRpQfTDiaKfAt4V+BG5v+mQT9SNeKXLO5HTvYnu2/JZUeMhI0+i3TafcgL5g==", SecurityStamp = "STAMP", ConcurrencyStamp = "c1",
+            LockoutEnabled = true, AccessFailedCount = 2, LockoutEnd = Now.AddMinutes(5), TwoFactorEnabled = true, CreatedUtc = Now, DisabledUtc = Now,
+        });
+        db.Memberships.Add(new MembershipRow { WorkspaceId = workspaceId, PersonId = personId, Role = "contributor", GrantedUtc = Now });
+        db.Assignments.Add(new AssignmentRow { WorkspaceId = workspaceId, PersonId = personId, Kind = "measure", ItemId = "m1" });
+        db.UserClaims.Add(new Microsoft.AspNetCore.Identity.IdentityUserClaim<string> { UserId = personId, ClaimType = "groups", ClaimValue = "g-1" });
+        db.UserLogins.Add(new Microsoft.AspNetCore.Identity.IdentityUserLogin<string> { UserId = personId, LoginProvider = "oidc", ProviderKey = "sub-" + workspaceId, ProviderDisplayName = "Entra" });
+        db.UserTokens.Add(new Microsoft.AspNetCore.Identity.IdentityUserToken<string> { UserId = personId, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "ABCDEFGHIJKLMNOP" });
+        db.AccessTokens.Add(new AccessTokenRow { Id = Guid.NewGuid(), PersonId = personId, Name = "script", Hash = new string('a', 63) + workspaceId[0], Prefix = "gt_abcdef", CreatedUtc = Now, ExpiresUtc = Now.AddDays(30) });
         await db.SaveChangesAsync();
     }
 

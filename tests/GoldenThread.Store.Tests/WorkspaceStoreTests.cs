@@ -199,9 +199,10 @@ public sealed class WorkspaceStoreTests
         var first = await StoreMigrator.MigrateAsync(db.Connection);
         var second = await StoreMigrator.MigrateAsync(db.Connection);
 
-        Assert.Equal(2, first.Count);
+        Assert.Equal(3, first.Count);
         Assert.EndsWith("_InitialSchema", first[0]);
         Assert.EndsWith("_SuppliedJudgements", first[1]);
+        Assert.EndsWith("_Accounts", first[2]);
         Assert.Empty(second);
         await using var context = db.Connection.CreateContext();
         Assert.Empty(await context.Workspaces.ToListAsync());

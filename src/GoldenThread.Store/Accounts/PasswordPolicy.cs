@@ -148,9 +148,19 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PersonRow>
             own.AddRange(displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(PasswordPolicy.Normalise));
         }
 
-        var letters = new string(normalised.Where(char.IsAsciiLetter).ToArray());
-        return own.Where(o => o.Length >= 3).Select(o => new string(o.Where(char.IsAsciiLetter).ToArray())).Any(o =>
-            o.Length >= 3 && letters.Length > 0 && (letters == o || letters.Replace(o, "").Length == 0));
+        // Whatever is left once every one of the names is taken out: nothing means the password is only the names.
+        var rest = new string(normalised.Where(char.IsAsciiLetter).ToArray());
+        if (rest.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var name in own.Select(o => new string(o.Where(char.IsAsciiLetter).ToArray())).Where(o => o.Length >= 3).OrderByDescending(o => o.Length))
+        {
+            rest = rest.Replace(name, "", StringComparison.Ordinal);
+        }
+
+        return rest.Length == 0;
     }
 
     private static HashSet<string> Read(Stream stream)
