@@ -28,8 +28,8 @@ catch (StartupException e)
 
 app.Services.GetRequiredService<LaitBenchmarks>().Get();
 
-app.UseGoldenThreadErrorPages();
 app.UseSecurityHeaders();
+app.UseGoldenThreadErrorPages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

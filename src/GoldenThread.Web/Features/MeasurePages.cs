@@ -214,8 +214,10 @@ public static class MeasurePages
             Points(w, row).Select(p => (IReadOnlyList<string?>)[p.Period, N(p.Value), N(p.Lower), N(p.Upper), N(p.Target), N(p.England), N(p.Region), N(p.SnAverage)]));
     }
 
-    public static async Task<IResult> AddCommentary(string ws, string id, [FromForm] CommentaryForm form, WorkspaceService svc, WorkspaceStore store, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> AddCommentary(string ws, string id, [FromForm] CommentaryForm? posted, WorkspaceService svc, WorkspaceStore store, HttpContext http, CancellationToken ct)
     {
+        // A form posted with none of its fields binds to null: an empty form, which its validation answers.
+        var form = posted ?? new CommentaryForm();
         var (w, row, error) = await Find(ws, id, null, svc, ct);
         if (error is not null)
         {

@@ -56,8 +56,10 @@ public static class SignInPages
         return app;
     }
 
-    public static async Task<IResult> SignIn([FromForm] SignInForm form, SignInManager<PersonRow> signIn, SignInFailures failures, HttpContext http)
+    public static async Task<IResult> SignIn([FromForm] SignInForm? posted, SignInManager<PersonRow> signIn, SignInFailures failures, HttpContext http)
     {
+        // A form posted with none of its fields binds to null: an empty form, which its validation answers.
+        var form = posted ?? new SignInForm();
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(form.Email))
         {
@@ -110,8 +112,10 @@ public static class SignInPages
         return Form(form, [new("email", result.IsLockedOut ? LockedOut : WrongCredentials)], markFields: false);
     }
 
-    public static async Task<IResult> TwoFactor([FromForm] TwoFactorForm form, SignInManager<PersonRow> signIn, SignInFailures failures, HttpContext http)
+    public static async Task<IResult> TwoFactor([FromForm] TwoFactorForm? posted, SignInManager<PersonRow> signIn, SignInFailures failures, HttpContext http)
     {
+        // A form posted with none of its fields binds to null: an empty form, which its validation answers.
+        var form = posted ?? new TwoFactorForm();
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
             // The first step's cookie lapsed (5 minutes): start again.

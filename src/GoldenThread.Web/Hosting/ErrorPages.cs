@@ -67,15 +67,23 @@ public static class ErrorPages
     private const string ExpiredForm = "The form had expired or did not come from this site. Go back, reload the page and try again.";
 
     /// <summary>Headers that cost nothing: no framing, no sniffing, scripts and styles only from this site.</summary>
+    /// <remarks>
+    /// Set as the response starts, so that they are on every response, including the error pages written after the
+    /// exception handler has cleared the headers of a failed one.
+    /// </remarks>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
-            var h = http.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            http.Response.OnStarting(() =>
+            {
+                var h = http.Response.Headers;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "same-origin";
+                h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+                return Task.CompletedTask;
+            });
             await next();
         });
         return app;
