@@ -73,6 +73,28 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddressFilter>());
+    }
+
+    /// <summary>The test server has no client address; a test names one with the X-Test-Address header (as a proxy's X-Forwarded-For would).</summary>
+    public const string AddressHeader = "X-Test-Address";
+
+    private sealed class TestAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(next => http =>
+            {
+                if (System.Net.IPAddress.TryParse(http.Request.Headers[AddressHeader].ToString(), out var ip))
+                {
+                    http.Connection.RemoteIpAddress = ip;
+                }
+
+                return next(http);
+            });
+            next(app);
+        };
     }
 
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)

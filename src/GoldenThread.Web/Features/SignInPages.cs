@@ -103,10 +103,8 @@ public static class SignInPages
             return TypedResults.Redirect("/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(back));
         }
 
-        if (!result.IsLockedOut && !result.IsNotAllowed)
-        {
-            failures.Record(address);
-        }
+        // Every refused password counts against the address, including those on an account already locked.
+        failures.Record(address);
 
         // One message for either mistake: the page must not tell a stranger which addresses have accounts.
         return Form(form, [new("email", result.IsLockedOut ? LockedOut : WrongCredentials)], markFields: false);
@@ -142,11 +140,7 @@ public static class SignInPages
             return TypedResults.Redirect(Accounts.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
 
-        if (!result.IsLockedOut)
-        {
-            failures.Record(address);
-        }
-
+        failures.Record(address);
         return TwoFactorForm(form.ReturnUrl, result.IsLockedOut ? LockedOut : "The code is not right. Enter the code your authenticator app shows now");
     }
 
