@@ -41,6 +41,8 @@ public static class SignInPages
 
     public const string TooManyAttempts = "Too many wrong passwords have come from your network. Try again in 15 minutes";
 
+    public const string PasswordsOff = "Signing in with a password is turned off here. Use the button on the sign-in page to sign in with your council account.";
+
     // Longer input is not a password anyone was given; refusing it early keeps the hashing bounded.
     private const int MaxEmailLength = 256;
     private const int MaxPasswordLength = 1024;
@@ -56,8 +58,14 @@ public static class SignInPages
         return app;
     }
 
-    public static async Task<IResult> SignIn([FromForm] SignInForm? posted, SignInManager<PersonRow> signIn, SignInFailures failures, HttpContext http)
+    public static async Task<IResult> SignIn(
+        [FromForm] SignInForm? posted, SignInManager<PersonRow> signIn, SignInFailures failures, HttpContext http, Microsoft.Extensions.Options.IOptions<SingleSignOnOptions> sso)
     {
+        if (!sso.Value.AllowLocalAccounts)
+        {
+            return Pages.Error(StatusCodes.Status403Forbidden, "Sign in with your council account", PasswordsOff);
+        }
+
         // A form posted with none of its fields binds to null: an empty form, which its validation answers.
         var form = posted ?? new SignInForm();
         var errors = new List<FieldError>();
