@@ -13,7 +13,7 @@ builder.Services.AddScoped<WorkspaceService>();
 builder.Services.AddRazorComponents();
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", o => o.AddSecuritySchemes());
 
 var app = builder.Build();
 try
