@@ -14,7 +14,7 @@ builder.Services.AddScoped<WorkspaceService>();
 builder.Services.AddRazorComponents();
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", o => o.AddSecuritySchemes());
 
 var app = builder.Build();
 try
@@ -42,6 +42,7 @@ app.MapOpenApi("/openapi/{documentName}.json").Public();
 app.MapHealthChecks("/health").Public();
 app.MapSignInPages();
 app.MapSingleSignOnPages();
+app.MapAccountPages();
 app.MapPlanPages();
 app.MapDashboardPages();
 app.MapMeasurePages();
