@@ -40,6 +40,7 @@ app.UseOutputCache();
 app.MapOpenApi("/openapi/{documentName}.json").Public();
 app.MapHealthChecks("/health").Public();
 app.MapSignInPages();
+app.MapPeoplePages();
 app.MapPlanPages();
 app.MapDashboardPages();
 app.MapMeasurePages();
