@@ -506,6 +506,17 @@ public sealed partial class PeoplePagesTests
     }
 
     [Fact]
+    public async Task PlanPage_LinksToPeopleAndSettingsForItsAdministratorsOnly()
+    {
+        using var app = App();
+        const string link = "href=\"/w/" + Leics + "/people\"";
+
+        Assert.Contains(link, await (await app.SignedInAsync(LeicsAdmin)).GetStringAsync("/w/" + Leics));
+        Assert.DoesNotContain(link, await (await app.SignedInAsync(Viewer)).GetStringAsync("/w/" + Leics));
+        Assert.DoesNotContain(link, await app.Browser().GetStringAsync("/w/" + Leics));
+    }
+
+    [Fact]
     public async Task Posts_WithoutAntiforgeryToken_Refused400()
     {
         using var app = App();
