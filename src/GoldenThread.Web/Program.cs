@@ -43,6 +43,7 @@ app.MapHealthChecks("/health").Public();
 app.MapSignInPages();
 app.MapSingleSignOnPages();
 app.MapAccountPages();
+app.MapPeoplePages();
 app.MapPlanPages();
 app.MapDashboardPages();
 app.MapMeasurePages();

@@ -86,7 +86,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             app.Use(next => http =>
             {
-                if (System.Net.IPAddress.TryParse(http.Request.Headers[AddressHeader].ToString(), out var ip))
+                // A request's own header comes after the client's default one.
+                if (System.Net.IPAddress.TryParse(http.Request.Headers[AddressHeader].LastOrDefault(), out var ip))
                 {
                     http.Connection.RemoteIpAddress = ip;
                 }
@@ -147,8 +148,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client over https (the session cookie is Secure outside development) that does not follow redirects.</summary>
-    public HttpClient Browser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+    /// <remarks>Each client comes from an address of its own, as people at different desks do, so the per-address limits on
+    /// signing in count each test's client separately.</remarks>
+    public HttpClient Browser()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Add(AddressHeader, $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {

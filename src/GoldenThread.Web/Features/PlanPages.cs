@@ -22,8 +22,10 @@ public static class PlanPages
     public static async Task<IResult> Home(WorkspaceService svc, CancellationToken ct) =>
         Pages.Render<HomePage>(new { Workspaces = await svc.ListAsync(ct) });
 
-    public static async Task<IResult> Plan(string ws, WorkspaceService svc, CancellationToken ct) =>
-        await svc.GetAsync(ws, ct) is { } w ? Pages.Render<PlanPage>(new { Data = w }) : Lookups.NoWorkspace(ws);
+    public static async Task<IResult> Plan(string ws, WorkspaceService svc, CurrentPerson current, CancellationToken ct) =>
+        await svc.GetAsync(ws, ct) is { } w
+            ? Pages.Render<PlanPage>(new { Data = w, Administers = (await current.AccessAsync(w, ct)).Administers })
+            : Lookups.NoWorkspace(ws);
 
     public static async Task<IResult> Thread(string ws, WorkspaceService svc, CancellationToken ct) =>
         await svc.GetAsync(ws, ct) is { } w ? Pages.Render<ThreadPage>(new { Data = w }) : Lookups.NoWorkspace(ws);

@@ -42,6 +42,7 @@ public static class SignInPages
     public const string TooManyAttempts = "Too many wrong passwords have come from your network. Try again in 15 minutes";
 
     public const string PasswordsOff = "Signing in with a password is turned off here. Use the button on the sign-in page to sign in with your council account.";
+    public const string PasswordSet = "Your password is set. Sign in with it.";
 
     // Longer input is not a password anyone was given; refusing it early keeps the hashing bounded.
     private const int MaxEmailLength = 256;
@@ -50,7 +51,8 @@ public static class SignInPages
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription().Public();
-        pages.MapGet("/sign-in", ([FromQuery] string? returnUrl) => Form(new SignInForm { ReturnUrl = returnUrl }, null));
+        pages.MapGet("/sign-in", ([FromQuery] string? returnUrl, [FromQuery] string? notice) =>
+            Form(new SignInForm { ReturnUrl = returnUrl }, null, notice: notice == PeoplePages.PasswordSetNotice ? PasswordSet : null));
         pages.MapPost("/sign-in", SignIn).RequireRateLimiting(Accounts.SignInLimit);
         pages.MapGet("/sign-in/two-factor", ([FromQuery] string? returnUrl) => TwoFactorForm(returnUrl, null));
         pages.MapPost("/sign-in/two-factor", TwoFactor).RequireRateLimiting(Accounts.SignInLimit);
@@ -160,13 +162,14 @@ public static class SignInPages
         return TypedResults.Redirect("/");
     }
 
-    private static IResult Form(SignInForm form, IReadOnlyList<FieldError>? errors, bool markFields = true, int? status = null) =>
+    private static IResult Form(SignInForm form, IReadOnlyList<FieldError>? errors, bool markFields = true, int? status = null, string? notice = null) =>
         Pages.Render<SignInPage>(new
         {
             form.Email,
             ReturnUrl = Accounts.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null,
             Errors = errors ?? [],
             MarkFields = markFields,
+            Notice = notice,
         }, status ?? (errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK));
 
     private static IResult TwoFactorForm(string? returnUrl, string? error, int? status = null) =>
