@@ -285,6 +285,102 @@ public sealed partial class AuthorizationMatrixTests
         Assert.Equal(HttpStatusCode.Forbidden, await Post("a2-ks2"));
     }
 
+    private const string Script = "<script>alert(1)</script>";
+
+    private static readonly string[] HostileValues =
+        [Script + "\"'&{{x}}", "' OR '1'='1'; DROP TABLE people; --", "../../../../etc/passwd", "..\\..\\web.config", "%00", new string('x', 5000), "\u202Eevil"];
+
+    // The fields of every form in the application, each sent with every hostile value.
+    private static readonly string[] FieldNames =
+        ["text", "period", "email", "name", "role", "password", "newPassword", "confirmPassword", "currentPassword", "code", "returnUrl", "days", "expiry", "dashboardPublic", "measures", "actions", "visible", "token", "person"];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task EveryEndpoint_HostileRouteValuesAndFields_TextOrAClearRefusalNeverA500(StoreProvider provider)
+    {
+        using var app = App(provider);
+        await Arrange(app);
+        var calls = await Calls(app);
+        var problems = new List<string>();
+        foreach (var caller in new[] { TestPerson.InstallationAdministrator, Anonymous })
+        {
+            var client = caller is null ? app.Browser() : await app.SignedInAsync(caller);
+            foreach (var call in calls.Where(c => !c.EndsSession))
+            {
+                foreach (var hostile in HostileValues)
+                {
+                    // Each route value in turn, then (for forms) every field at once.
+                    var urls = Regex.Matches(call.Pattern, "\\{\\*?([a-zA-Z]+)\\}").Select(m => m.Groups[1].Value)
+                        .Select(name => FillHostile(call, name, hostile)).ToList();
+                    if (call.Method == "POST" || urls.Count == 0)
+                    {
+                        urls.Add(call.Url);
+                    }
+
+                    foreach (var url in urls)
+                    {
+                        using var response = await SendHostile(client, call with { Url = url }, hostile);
+                        var body = await response.Content.ReadAsStringAsync();
+                        var who = caller?.Email ?? "anonymous";
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            problems.Add($"{call} as {who} with {Shorten(hostile)} at {Shorten(url)}: {(int)response.StatusCode}");
+                        }
+
+                        if (body.Contains(Script, StringComparison.Ordinal) && response.Content.Headers.ContentType?.MediaType == "text/html")
+                        {
+                            problems.Add($"{call} as {who} with {Shorten(hostile)}: the script came back unencoded");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(calls.Count(c => c.Method == "POST") >= 20, "the application's forms are all in the list");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct().Take(60)));
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
+
+    /// <summary>The call's address with one route value replaced by the hostile text (escaped as a browser would send it).</summary>
+    private static string FillHostile(Call call, string parameter, string hostile)
+    {
+        var segments = call.Pattern.Split('/');
+        var filled = call.Url.Split('/');
+        for (var i = 0; i < segments.Length && i < filled.Length; i++)
+        {
+            if (segments[i].Contains("{" + parameter, StringComparison.Ordinal) || segments[i].Contains("{*" + parameter, StringComparison.Ordinal))
+            {
+                filled[i] = Uri.EscapeDataString(hostile);
+            }
+        }
+
+        return string.Join('/', filled);
+    }
+
+    private static async Task<HttpResponseMessage> SendHostile(HttpClient client, Call call, string hostile)
+    {
+        if (call.Method is "GET" or "HEAD")
+        {
+            return await client.GetAsync(call.Url + "?period=" + Uri.EscapeDataString(hostile) + "&returnUrl=" + Uri.EscapeDataString(hostile) + "&format=" + Uri.EscapeDataString(hostile));
+        }
+
+        var token = WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync("/sign-in")).Groups[1].Value);
+        var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
+        if (call.Url.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(FieldNames.ToDictionary(f => f, _ => hostile)), Encoding.UTF8, "application/json");
+            request.Headers.Add("RequestVerificationToken", token);
+        }
+        else
+        {
+            var fields = FieldNames.Select(f => new KeyValuePair<string, string>(f, hostile)).Append(new("__RequestVerificationToken", token));
+            request.Content = new FormUrlEncodedContent(fields);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Every response: a CSP without inline scripts that forbids framing, no sniffing, a referrer policy.</summary>
     private static void SecurityHeaders(HttpResponseMessage response, string what, List<string> problems)
     {

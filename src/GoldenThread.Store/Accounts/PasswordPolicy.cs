@@ -31,6 +31,10 @@ public static class PasswordPolicy
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
         o.User.RequireUniqueEmail = true;
+
+        // The user name is the email address, already checked as one (PersonAccounts.Problems); Identity's default
+        // character list would refuse real addresses such as o'brien@ or jo+performance@.
+        o.User.AllowedUserNameCharacters = "";
         o.SignIn.RequireConfirmedAccount = false;
     }
 

@@ -190,10 +190,18 @@ public sealed class PersonClaimsFactory(UserManager<PersonRow> users, IOptions<I
 {
     public const string DisplayNameClaim = "goldenthread:name";
 
+    /// <summary>Only to show the link to the people of the installation: what the person may do is read from the store on each request.</summary>
+    public const string InstallationAdministratorClaim = "goldenthread:installation-administrator";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PersonRow user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        if (user.IsInstallationAdministrator)
+        {
+            identity.AddClaim(new Claim(InstallationAdministratorClaim, "true"));
+        }
+
         return identity;
     }
 }
