@@ -110,4 +110,16 @@ public sealed class AccessTests
         Assert.NotEqual(a, b);
         Assert.False(new CommonPasswordValidator().IsWeak(a, "x@y.example", "X"));
     }
+
+    [Theory]
+    [InlineData("jo.smith@council.gov.uk", true)]
+    [InlineData("o'brien@council.gov.uk", true)]
+    [InlineData("jo+performance@council.gov.uk", true)]
+    [InlineData("\"<img src=x onerror=alert(1)>\"@council.example", false)]
+    [InlineData("jo@localhost", false)]
+    [InlineData("jo smith@council.gov.uk", false)]
+    [InlineData("<script>@x.example", false)]
+    [InlineData("jo@council..gov.uk", false)]
+    public void PersonAccounts_EmailAddress_PlainAddressesOnly(string email, bool ok) =>
+        Assert.Equal(ok, !PersonAccounts.Problems(email, null).Any());
 }

@@ -42,7 +42,7 @@ public static class PersonAccounts
         {
             yield return "the email address is missing";
         }
-        else if (email.Trim().Length > EmailLength || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var parsed) || parsed.Address != email.Trim())
+        else if (email.Trim().Length > EmailLength || !PlainAddress.IsMatch(email.Trim()))
         {
             yield return $"'{Shorten(email)}' is not an email address (expected name@council.gov.uk, at most {EmailLength} characters)";
         }
@@ -76,6 +76,12 @@ public static class PersonAccounts
         var result = password is null ? await users.CreateAsync(person) : await users.CreateAsync(person, password);
         return result.Succeeded ? (person, []) : (null, result.Errors.Select(e => e.Description).ToList());
     }
+
+    // An address as people have them: RFC 5322's unquoted local part (letters, digits and !#$%&'*+/=?^_`{|}~.-, so
+    // o'brien@ and jo+performance@ pass) and a domain name with a dot; quoted local parts ("<img …>"@x) are refused.
+    private static readonly System.Text.RegularExpressions.Regex PlainAddress = new(
+        @"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }
