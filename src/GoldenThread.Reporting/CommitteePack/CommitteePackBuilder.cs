@@ -335,7 +335,7 @@ public static class CommitteePackBuilder
         return new ActionPlan(rows, summary);
     }
 
-    private static string NumberOf(int n, int of) => n == of ? (of == 1 ? "it" : "all") : n.ToString(CultureInfo.InvariantCulture);
+    private static string NumberOf(int n, int of) => n == of ? (of == 1 ? "it" : "all") : n == 0 ? "none" : n.ToString(CultureInfo.InvariantCulture);
 
     private static ActionPlanRow Row(string theme, string? outcome, PlanAction a) => new(
         theme, outcome, a.Code, a.Text, a.Lead, a.Due, a.StatusStated ? StatusWords(a.Status) : null, a.Progress);
