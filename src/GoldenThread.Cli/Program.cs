@@ -4,6 +4,7 @@ using GoldenThread.Data;
 
 var root = new RootCommand("GoldenThread: a children's services department's plan, measures and quarterly performance dashboard.");
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(SamplesCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(DeriveCommand.Create());

@@ -5,6 +5,7 @@ using GoldenThread.Core.Disclosure;
 using GoldenThread.Data;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting;
+using GoldenThread.Reporting.CommitteePack;
 
 namespace GoldenThread.Cli;
 
@@ -60,6 +61,54 @@ internal static class ReportJob
 
         lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
         return lines;
+    }
+
+    /// <summary>
+    /// Builds the committee pack for the home council from the published dashboard and writes pack.docx and pack.xlsx.
+    /// The previous report's dashboard (built from the same inputs) gives each measure's previous quartile.
+    /// </summary>
+    public static IReadOnlyList<string> Pack(DashboardInputs inputs, string outDir, DisclosureRules? disclosure, PackOptions options)
+    {
+        var dashboard = Publish(Build(inputs, null), disclosure);
+        Dashboard? previous = null;
+        if (dashboard.PreviousReportingPeriod is { } pp)
+        {
+            try
+            {
+                previous = Publish(DashboardBuilder.Build(inputs with { ReportingPeriod = pp }), disclosure);
+            }
+            catch (NothingToReportException)
+            {
+                // No previous report to compare quartiles with: no measure is notable for a change of quartile.
+            }
+        }
+
+        var pack = CommitteePackBuilder.Build(dashboard, inputs.Plan, options with
+        {
+            PreviousDashboard = previous,
+            SuppressionThresholdCount = (disclosure ?? DisclosureRules.Default).Threshold,
+        });
+
+        Directory.CreateDirectory(outDir);
+        var docx = Path.GetFullPath(Path.Combine(outDir, "pack.docx"));
+        var xlsx = Path.GetFullPath(Path.Combine(outDir, "pack.xlsx"));
+        using (var s = File.Create(docx))
+        {
+            CommitteePackDocxRenderer.Render(pack, s);
+        }
+
+        using (var s = File.Create(xlsx))
+        {
+            CommitteePackXlsxRenderer.Render(pack, s);
+        }
+
+        return
+        [
+            $"{dashboard.PlanName}: {dashboard.CouncilName}, {dashboard.ReportingPeriod.Label}",
+            $"{pack.NotableMeasures.Count} notable measures stated in words; appendices {string.Join(", ", pack.Appendices.Select(a => a.Letter))}",
+            "wrote " + docx,
+            "wrote " + xlsx,
+        ];
     }
 
     /// <summary>

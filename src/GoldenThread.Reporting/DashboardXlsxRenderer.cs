@@ -253,7 +253,7 @@ public static class DashboardXlsxRenderer
             data,
             new AutoFilter { Reference = $"A1:{ColumnName(columnCount)}{Math.Max(lastRowIndex, 1)}" });
 
-    private static Columns Columns(double[] widthsChars)
+    internal static Columns Columns(double[] widthsChars)
     {
         var columns = new Columns();
         for (var i = 0; i < widthsChars.Length; i++)
@@ -288,7 +288,7 @@ public static class DashboardXlsxRenderer
         };
     }
 
-    private sealed class RowBuilder(SheetData data, SharedStrings strings)
+    internal sealed class RowBuilder(SheetData data, SharedStrings strings)
     {
         public uint LastIndex { get; private set; }
 
@@ -338,7 +338,7 @@ public static class DashboardXlsxRenderer
         }
     }
 
-    private sealed class SharedStrings
+    internal sealed class SharedStrings
     {
         private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
         private readonly List<string> texts = [];
@@ -368,7 +368,7 @@ public static class DashboardXlsxRenderer
     }
 
     /// <summary>Cell formats, made on demand so every measure's decimal places get their own number format.</summary>
-    private sealed class StyleRegistry
+    internal sealed class StyleRegistry
     {
         // Fonts: 0 body, 1 bold, 2 title, 3 bold white (on red and green fills).
         // Fills: 0 none and 1 gray125 (both required by Excel), 2 red, 3 amber, 4 green, 5 grey (no rating), 6 header.
@@ -383,7 +383,14 @@ public static class DashboardXlsxRenderer
             Wrapped = Get(0, 0, 0, true);
             Header = Get(0, 1, 6, true);
             Title = Get(0, 2, 0, false);
+            Bold = Get(0, 1, 0, false);
+            Group = Get(0, 1, 5, false);
         }
+
+        public uint Bold { get; }
+
+        /// <summary>A theme's or outcome's heading row: bold on grey.</summary>
+        public uint Group { get; }
 
         public uint General { get; }
         public uint Plain { get; }
@@ -399,9 +406,18 @@ public static class DashboardXlsxRenderer
             _ => Get(0, 0, 5, false),
         };
 
-        public uint Number(Measure measure)
+        public uint Number(Measure measure) => Custom(NumberFormatCode(measure));
+
+        /// <summary>
+        /// An Excel percentage (the cell holds 0.1255 and shows 12.55%) for a percentage measure; the measure's own
+        /// format otherwise (<see cref="Number(Measure)"/>).
+        /// </summary>
+        public uint Fraction(Measure measure) => measure.Unit.Kind == UnitKind.Percentage
+            ? Custom(measure.DecimalPlaces > 0 ? "0." + new string('0', measure.DecimalPlaces) + "%" : "0%")
+            : Number(measure);
+
+        private uint Custom(string code)
         {
-            var code = NumberFormatCode(measure);
             if (!customNumberFormats.TryGetValue(code, out var id))
             {
                 id = 164 + (uint)customNumberFormats.Count; // ids below 164 are Excel's built-in formats

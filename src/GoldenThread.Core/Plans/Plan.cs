@@ -54,6 +54,9 @@ public sealed record PlanAction
 
     public ActionStatus Status { get; init; } = ActionStatus.NotStarted;
 
+    /// <summary>True when the plan states <see cref="Status"/>; false when it is the default (not started) for want of one.</summary>
+    public bool StatusStated { get; init; }
+
     public string? Progress { get; init; }
 }
 

@@ -415,6 +415,7 @@ public static partial class PlanReader
             }
 
             var status = ActionStatus.NotStarted;
+            var statusStated = false;
             if (f.Scalar("status") is { } statusNode)
             {
                 var t = (statusNode.Value ?? "").Trim();
@@ -430,6 +431,7 @@ public static partial class PlanReader
                 if (s is { } v)
                 {
                     status = v;
+                    statusStated = true;
                 }
                 else
                 {
@@ -444,6 +446,7 @@ public static partial class PlanReader
                 Lead = f.Text("lead"),
                 Due = due,
                 Status = status,
+                StatusStated = statusStated,
                 Progress = f.Text("progress"),
             };
         }

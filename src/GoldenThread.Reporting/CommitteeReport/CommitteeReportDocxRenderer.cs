@@ -149,7 +149,7 @@ public static class CommitteeReportDocxRenderer
     /// Where the figures come from, saying only what the dashboard records: how many measures LAIT publishes, how many
     /// are derived from statutory returns, and how many benchmarks were computed or supplied.
     /// </summary>
-    private static string SourcesSentence(Dashboard d)
+    internal static string SourcesSentence(Dashboard d)
     {
         var withFigure = d.Rows.Where(r => r.Value is not null || r.Suppressed).ToList();
         var parts = new List<string> { "Figures come from the council's own data" };
@@ -192,7 +192,7 @@ public static class CommitteeReportDocxRenderer
 
     // ---- Appendix A ---------------------------------------------------------------------------------------------
 
-    private static void WriteAppendix(Body body, Dashboard d)
+    internal static void WriteAppendix(Body body, Dashboard d, bool lastSection = true)
     {
         body.Append(Para("Heading1", $"Appendix A: {d.PlanName} performance dashboard, {d.ReportingPeriod.Label}"));
         body.Append(Para(null, d.LaNumber is { } la
@@ -220,7 +220,8 @@ public static class CommitteeReportDocxRenderer
         body.Append(KeyLine("Quartile", DashboardFormatting.QuartileMeaning, superscript: false));
         body.Append(KeyLine("Updated", "Y when the measure has data newer than at the previous report, N when not", superscript: false));
 
-        body.Append(Section(landscape: true));
+        // The document's last section is the body's own; one followed by more ends in its last paragraph.
+        body.Append(lastSection ? Section(landscape: true) : new Paragraph(new ParagraphProperties(Section(landscape: true))));
     }
 
     private static Paragraph KeyLine(string mark, string meaning, bool superscript)
@@ -230,7 +231,7 @@ public static class CommitteeReportDocxRenderer
         return p;
     }
 
-    private static Table DashboardTable(Dashboard d)
+    internal static Table DashboardTable(Dashboard d)
     {
         var table = new Table();
         table.Append(new TableProperties(
@@ -356,7 +357,7 @@ public static class CommitteeReportDocxRenderer
         return p;
     }
 
-    private static Run RagRun(Rag rag)
+    internal static Run RagRun(Rag rag)
     {
         var (fill, text) = RagColours(rag);
         var run = TextRun(" " + DashboardFormatting.RagWords(rag) + " ", bold: true, color: text);
@@ -376,7 +377,7 @@ public static class CommitteeReportDocxRenderer
 
     // ---- building blocks ----------------------------------------------------------------------------------------
 
-    private static Paragraph Para(string? style, string text)
+    internal static Paragraph Para(string? style, string text)
     {
         var p = new Paragraph();
         if (style is not null)
@@ -388,17 +389,17 @@ public static class CommitteeReportDocxRenderer
         return p;
     }
 
-    private static Paragraph Numbered(string text) => new(
+    internal static Paragraph Numbered(string text) => new(
         new ParagraphProperties(
             new ParagraphStyleId { Val = "NumberedParagraph" },
             new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = NumberedListId })),
         TextRun(text));
 
-    private static Paragraph CellPara(params Run[] runs) => CellPara(false, runs);
+    internal static Paragraph CellPara(params Run[] runs) => CellPara(false, runs);
 
-    private static Paragraph CellPara(Run run, bool keepNext) => CellPara(keepNext, run);
+    internal static Paragraph CellPara(Run run, bool keepNext) => CellPara(keepNext, run);
 
-    private static Paragraph CellPara(bool keepNext, params Run[] runs)
+    internal static Paragraph CellPara(bool keepNext, params Run[] runs)
     {
         var props = new ParagraphProperties(new ParagraphStyleId { Val = "TableText" });
         if (keepNext)
@@ -411,7 +412,7 @@ public static class CommitteeReportDocxRenderer
         return p;
     }
 
-    private static Run TextRun(string text, bool bold = false, bool superscript = false, string? color = null, int? sizeHalfPoints = null)
+    internal static Run TextRun(string text, bool bold = false, bool superscript = false, string? color = null, int? sizeHalfPoints = null)
     {
         var props = new RunProperties();
         if (bold)
@@ -439,7 +440,7 @@ public static class CommitteeReportDocxRenderer
         return run;
     }
 
-    private static TableCell Cell(int widthTwips, IEnumerable<Paragraph> paragraphs, string? fill = null)
+    internal static TableCell Cell(int widthTwips, IEnumerable<Paragraph> paragraphs, string? fill = null)
     {
         var props = new TableCellProperties(new TableCellWidth { Width = widthTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (fill is not null)
@@ -452,7 +453,7 @@ public static class CommitteeReportDocxRenderer
         return cell;
     }
 
-    private static SectionProperties Section(bool landscape)
+    internal static SectionProperties Section(bool landscape)
     {
         var size = landscape
             ? new PageSize { Width = A4LongTwips, Height = A4ShortTwips, Orient = PageOrientationValues.Landscape }
@@ -468,7 +469,7 @@ public static class CommitteeReportDocxRenderer
             });
     }
 
-    private static Numbering Numbering() => new(
+    internal static Numbering Numbering() => new(
         new AbstractNum(
             new MultiLevelType { Val = MultiLevelValues.SingleLevel },
             new Level(
@@ -481,7 +482,7 @@ public static class CommitteeReportDocxRenderer
         { AbstractNumberId = 1 },
         new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = NumberedListId });
 
-    private static Styles Styles()
+    internal static Styles Styles()
     {
         var styles = new Styles(
             new DocDefaults(

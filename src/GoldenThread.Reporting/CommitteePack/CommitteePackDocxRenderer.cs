@@ -1,0 +1,234 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using R = GoldenThread.Reporting.CommitteeReportDocxRenderer;
+
+namespace GoldenThread.Reporting.CommitteePack;
+
+/// <summary>
+/// Writes the committee pack as one Word document: the covering report on portrait pages (title block, numbered
+/// paragraphs), then each appendix on landscape pages, Appendix A being the dashboard exactly as report.docx gives it.
+/// </summary>
+/// <remarks>
+/// Shares the committee report's styles, numbering and dashboard table (<see cref="CommitteeReportDocxRenderer"/>),
+/// so the two documents look alike and Word's navigation pane sees the same headings. Tables repeat their header row
+/// on every page and rows never split across pages.
+/// </remarks>
+public static class CommitteePackDocxRenderer
+{
+    // The width of a landscape A4 page inside 1.5 cm margins, in twentieths of a point.
+    private const int LandscapeTextWidthTwips = 16838 - (2 * 850);
+
+    public static void Render(CommitteePack pack, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(stream);
+
+        using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        doc.PackageProperties.Title = pack.Title;
+        doc.PackageProperties.Creator = pack.CouncilName;
+        doc.PackageProperties.Subject = "Committee pack";
+        doc.PackageProperties.Language = "en-GB";
+
+        var main = doc.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = R.Styles();
+        main.AddNewPart<NumberingDefinitionsPart>().Numbering = R.Numbering();
+        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(
+            new DefaultTabStop { Val = 720 },
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+            new ThemeFontLanguages { Val = "en-GB" });
+
+        var body = new Body();
+        WriteCoveringReport(body, pack);
+
+        var appendices = pack.Appendices;
+        for (var i = 0; i < appendices.Count; i++)
+        {
+            var last = i == appendices.Count - 1;
+            var a = appendices[i];
+            switch (a.Kind)
+            {
+                case AppendixKind.Dashboard:
+                    R.WriteAppendix(body, pack.Dashboard, last);
+                    continue;
+                case AppendixKind.CommissioningIntentions:
+                    WriteIntentions(body, a, pack.Intentions!);
+                    break;
+                case AppendixKind.ActionPlan:
+                    WriteActions(body, a, pack.Actions!);
+                    break;
+                case AppendixKind.OurChildren:
+                    WriteOurChildren(body, a, pack);
+                    break;
+            }
+
+            body.Append(last ? R.Section(landscape: true) : new Paragraph(new ParagraphProperties(R.Section(landscape: true))));
+        }
+
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    private static void WriteCoveringReport(Body body, CommitteePack pack)
+    {
+        body.Append(R.Para("Title", pack.Title));
+        body.Append(R.Para("Subtitle", pack.CouncilName));
+        foreach (var field in pack.TitleBlock)
+        {
+            var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Normal" }));
+            p.Append(R.TextRun(field.Label + ": ", bold: true), R.TextRun(field.Value));
+            body.Append(p);
+        }
+
+        foreach (var section in pack.Sections)
+        {
+            body.Append(R.Para(section.Level == 1 ? "Heading1" : "Heading2", section.Heading));
+            foreach (var paragraph in section.Paragraphs)
+            {
+                body.Append(paragraph.Number is null ? R.Para(null, paragraph.Text) : R.Numbered(paragraph.Text));
+                if (paragraph.Commentary is { } commentary)
+                {
+                    var c = new Paragraph(new ParagraphProperties(
+                        new ParagraphStyleId { Val = "Note" },
+                        new Indentation { Left = "567" }));
+                    c.Append(R.TextRun("Commentary: ", bold: true), R.TextRun(commentary));
+                    body.Append(c);
+                }
+            }
+        }
+
+        body.Append(new Paragraph(new ParagraphProperties(R.Section(landscape: false))));
+    }
+
+    private static void WriteIntentions(Body body, PackAppendix a, IntentionsMatrix m)
+    {
+        body.Append(R.Para("Heading1", $"Appendix {a.Letter}: {a.Title}"));
+        body.Append(R.Para(null, m.Summary));
+
+        var count = m.Priorities.Count + m.NeedLevels.Count + 1;
+        var figureWidth = Math.Min(1100, (LandscapeTextWidthTwips - 4000) / count);
+        var outcomeWidth = LandscapeTextWidthTwips - (figureWidth * count);
+        var columns = new List<(string, int)> { ("Outcome", outcomeWidth) };
+        columns.AddRange(m.Priorities.Select(p => (p.Title, figureWidth)));
+        columns.AddRange(m.NeedLevels.Select(n => (n.ToString(), figureWidth)));
+        columns.Add(("Total", figureWidth));
+
+        var table = NewTable(columns);
+        string? theme = null;
+        foreach (var row in m.Rows)
+        {
+            if (row.ThemeTitle != theme)
+            {
+                theme = row.ThemeTitle;
+                table.Append(GroupRow(theme, columns));
+            }
+
+            table.Append(DataRow(columns, [row.OutcomeTitle, .. row.ByPriority.Select(Number), .. row.ByNeed.Select(Number), Number(row.Total)]));
+        }
+
+        table.Append(DataRow(columns, ["All outcomes", .. m.PriorityTotals.Select(Number), .. m.NeedTotals.Select(Number), Number(m.Total)], bold: true));
+        body.Append(table);
+        body.Append(R.Para("Note", "An intention counts under every strategic-plan priority and need level the plan gives it."));
+    }
+
+    private static void WriteActions(Body body, PackAppendix a, ActionPlan plan)
+    {
+        body.Append(R.Para("Heading1", $"Appendix {a.Letter}: {a.Title}"));
+        body.Append(R.Para(null, plan.Summary));
+        var columns = new List<(string, int)>
+        {
+            ("Code", 900), ("Action", 5400), ("Lead", 2200), ("Due", 1300), ("Status", 1300),
+        };
+        columns.Add(("Progress", LandscapeTextWidthTwips - columns.Sum(c => c.Item2)));
+
+        var table = NewTable(columns);
+        string? group = null;
+        foreach (var row in plan.Rows)
+        {
+            var heading = row.OutcomeTitle is null ? $"{row.ThemeTitle} (the theme as a whole)" : $"{row.ThemeTitle}: {row.OutcomeTitle}";
+            if (heading != group)
+            {
+                group = heading;
+                table.Append(GroupRow(heading, columns));
+            }
+
+            table.Append(DataRow(columns,
+            [
+                row.Code, row.Text, row.Lead ?? DashboardFormatting.MissingMark, ActionPlanText.Due(row.Due),
+                row.Status ?? DashboardFormatting.MissingMark, row.Progress ?? DashboardFormatting.MissingMark,
+            ]));
+        }
+
+        body.Append(table);
+        body.Append(R.Para("Note", $"{DashboardFormatting.MissingMark} means the plan does not give it."));
+    }
+
+    private static void WriteOurChildren(Body body, PackAppendix a, CommitteePack pack)
+    {
+        body.Append(R.Para("Heading1", $"Appendix {a.Letter}: {a.Title}"));
+        body.Append(R.Para(null, $"The headline figures the {pack.PlanName} gives about {pack.CouncilName}'s children, as the plan states them."));
+        var columns = new List<(string, int)> { ("Figure", 9000), ("Value", 2500), ("Period", 2500) };
+        var table = NewTable(columns);
+        foreach (var f in pack.OurChildren)
+        {
+            table.Append(DataRow(columns, [f.Label, f.Value, f.Period ?? DashboardFormatting.MissingMark]));
+        }
+
+        body.Append(table);
+    }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static Table NewTable(IReadOnlyList<(string Header, int Width)> columns)
+    {
+        var table = new Table(new TableProperties(
+            new TableStyle { Val = "DashboardTable" },
+            new TableWidth { Width = columns.Sum(c => c.Width).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableLook { Val = "04A0" }));
+        var grid = new TableGrid();
+        foreach (var (_, width) in columns)
+        {
+            grid.Append(new GridColumn { Width = width.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        table.Append(grid);
+        var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        foreach (var (text, width) in columns)
+        {
+            header.Append(R.Cell(width, [R.CellPara(R.TextRun(text, bold: true, color: "FFFFFF"))], fill: "0B0C0C"));
+        }
+
+        table.Append(header);
+        return table;
+    }
+
+    private static TableRow GroupRow(string text, IReadOnlyList<(string Header, int Width)> columns)
+    {
+        var row = new TableRow(new TableRowProperties(new CantSplit()));
+        var cell = R.Cell(columns.Sum(c => c.Width), [R.CellPara(R.TextRun(text, bold: true), keepNext: true)], fill: "DEE0E2");
+        cell.TableCellProperties!.InsertAfter(new GridSpan { Val = columns.Count }, cell.TableCellProperties.TableCellWidth);
+        row.Append(cell);
+        return row;
+    }
+
+    private static TableRow DataRow(IReadOnlyList<(string Header, int Width)> columns, IReadOnlyList<string> texts, bool bold = false)
+    {
+        var row = new TableRow(new TableRowProperties(new CantSplit()));
+        for (var i = 0; i < columns.Count; i++)
+        {
+            row.Append(R.Cell(columns[i].Width, [R.CellPara(R.TextRun(texts[i], bold: bold))]));
+        }
+
+        return row;
+    }
+}
+
+/// <summary>How the action plan's figures are written, in every format alike.</summary>
+public static class ActionPlanText
+{
+    /// <summary>A due date as a committee report writes it: "31 March 2021"; the missing mark when none.</summary>
+    public static string Due(DateOnly? due) =>
+        due is { } d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : DashboardFormatting.MissingMark;
+}

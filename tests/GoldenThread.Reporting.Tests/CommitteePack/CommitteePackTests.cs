@@ -1,0 +1,179 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using GoldenThread.Core.Plans;
+using GoldenThread.Reporting.CommitteePack;
+
+namespace GoldenThread.Reporting.Tests.CommitteePack;
+
+/// <summary>The pack model built from the fixture dashboard and a hand-made plan, and its DOCX and XLSX.</summary>
+public sealed class CommitteePackTests
+{
+    private static Plan PlanWith(int prevent, int reduce, int delay, int meet, bool actions = true)
+    {
+        var n = 0;
+        IEnumerable<CommissioningIntention> Of(NeedLevel level, int count) => Enumerable.Range(0, count).Select(_ => new CommissioningIntention
+        {
+            Id = $"CI-{++n}",
+            Text = $"Intention {n}",
+            NeedLevels = [level],
+            StrategicPriorities = n % 2 == 0 ? ["SP1"] : ["SP1", "SP2"],
+        });
+        return new Plan
+        {
+            Name = "Children & Families Outcomes Framework",
+            FirstYear = 2015,
+            LastYear = 2019,
+            StrategicPriorities = [new("SP1", "Supporting Children and Families"), new("SP2", "Better Care")],
+            Themes =
+            [
+                new Theme
+                {
+                    Id = "T1", Title = "Safe",
+                    Outcomes =
+                    [
+                        new Outcome { Id = "O1", Title = "Protected", Intentions = [.. Of(NeedLevel.Prevent, prevent), .. Of(NeedLevel.Reduce, reduce)] },
+                        new Outcome
+                        {
+                            Id = "O2", Title = "Stable", Intentions = [.. Of(NeedLevel.Delay, delay), .. Of(NeedLevel.Meet, meet)],
+                            Actions = actions
+                                ? [new PlanAction { Code = "1.1a", Text = "Recruit foster carers", Lead = "Head of Fostering", Due = new DateOnly(2016, 3, 31), Status = ActionStatus.OnTrack, StatusStated = true, Progress = "12 recruited" }]
+                                : [],
+                        },
+                    ],
+                    Actions = actions ? [new PlanAction { Code = "1.2", Text = "Review the front door" }] : [],
+                },
+            ],
+            OurChildren = [new HeadlineFigure("Children in care", "640", "2018/19")],
+        };
+    }
+
+    private static Core.Dashboard.Dashboard Dashboard => DashboardFixture.Build();
+
+    [Fact]
+    public void Build_Intentions_CountsInWords()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(5, 9, 10, 12), new PackOptions());
+        Assert.Equal("36 commissioning intentions: Prevent 5, Reduce 9, Delay 10, Meet 12.", pack.Intentions!.Summary);
+        Assert.Equal(36, pack.Intentions.Total);
+        Assert.Equal([36, 18], pack.Intentions.PriorityTotals);
+    }
+
+    [Fact]
+    public void Build_OneIntention_Singular()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 0, 0, 0), new PackOptions());
+        Assert.Equal("1 commissioning intention: Prevent 1, Reduce 0, Delay 0, Meet 0.", pack.Intentions!.Summary);
+    }
+
+    [Fact]
+    public void Build_NothingSupplied_OmitsRecommendationsAndChanges()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions());
+        var headings = pack.Sections.Select(s => s.Heading).ToList();
+        Assert.DoesNotContain("Recommendations", headings);
+        Assert.DoesNotContain("Changes to the report", headings);
+        Assert.Equal(["Subject"], pack.TitleBlock.Select(t => t.Label));
+        Assert.Equal(["A", "B", "C", "D"], pack.Appendices.Select(a => a.Letter));
+    }
+
+    [Fact]
+    public void Build_Supplied_TitleBlockRecommendationsAndChanges()
+    {
+        var plan = PlanWith(1, 1, 1, 1) with { Measures = [DashboardFixture.Placements, DashboardFixture.FsmGap] };
+        var previous = plan with { Measures = [DashboardFixture.Placements with { Title = "Old title" }, DashboardFixture.Families] };
+        var pack = CommitteePackBuilder.Build(Dashboard, plan, new PackOptions
+        {
+            Committee = "Children and Families Overview and Scrutiny Committee",
+            MeetingDate = "4 April 2016",
+            ReportOf = "Director of Children and Family Services",
+            Recommendations = ["The Committee is asked to note the report."],
+            PreviousPlan = previous,
+        });
+        Assert.Equal(["Committee", "Date of meeting", "Report of", "Subject"], pack.TitleBlock.Select(t => t.Label));
+        var changes = pack.Sections.Single(s => s.Heading == "Changes to the report").Paragraphs.Select(p => p.Text).ToList();
+        Assert.Equal(
+        [
+            "One measure has been added since the previous version of the plan: \u2018% pupils eligible for FSM achieving L4 in Reading, Writing and Maths\u2019.",
+            "One measure has been removed: \u2018Numbers of families supported through SLF service (no. of assessments)\u2019.",
+            "One measure has changed: \u2018% children with 3 or more placements during the year\u2019 (title).",
+        ], changes);
+    }
+
+    [Fact]
+    public void Build_Paragraphs_NumberedOneToNThroughTheReport()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions());
+        var numbers = pack.Sections.SelectMany(s => s.Paragraphs).Select(p => p.Number).OfType<int>().ToList();
+        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+    }
+
+    [Fact]
+    public void Build_NotableMeasure_CarriesTheNoteAsCommentary()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions());
+        var longPlans = pack.NotableMeasures.Single(n => n.MeasureId == DashboardFixture.LongPlans.Id);
+        Assert.Equal("Small numbers: 2 children", longPlans.Commentary);
+        Assert.DoesNotContain(pack.NotableMeasures, n => n.MeasureId == DashboardFixture.Awaiting.Id);
+    }
+
+    [Fact]
+    public void Build_ActionWithoutStatus_HasNoStatusRatherThanNotStarted()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions());
+        Assert.Equal(["On track", null], pack.Actions!.Rows.Select(r => r.Status));
+        Assert.Equal("2 actions under 1 theme; 1 has a lead named and 1 a due date. Status: On track 1 (of the 1 action with a status).", pack.Actions.Summary);
+    }
+
+    [Fact]
+    public void DocxRender_Pack_PassesTheOpenXmlValidator()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(5, 9, 10, 12), new PackOptions { Committee = "Scrutiny", Recommendations = ["Note it."] });
+        using var stream = new MemoryStream();
+        CommitteePackDocxRenderer.Render(pack, stream);
+        stream.Position = 0;
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("36 commissioning intentions: Prevent 5, Reduce 9, Delay 10, Meet 12.", text);
+        Assert.Contains("Appendix A: Children & Families Outcomes Framework performance dashboard", text);
+    }
+
+    [Fact]
+    public void XlsxRender_Pack_PercentagesAreExcelPercentagesAndSheetsPrintLandscape()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(5, 9, 10, 12), new PackOptions());
+        using var stream = new MemoryStream();
+        CommitteePackXlsxRenderer.Render(pack, stream);
+        stream.Position = 0;
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        var wb = doc.WorkbookPart!;
+        var sheets = wb.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["A Dashboard", "B Commissioning intentions", "C Action plan", "D Our children"], sheets.Select(s => s.Name!.Value));
+        var printTitles = wb.Workbook.DefinedNames!.Elements<DefinedName>().Where(d => d.Name == "_xlnm.Print_Titles").ToList();
+        Assert.Equal(4, printTitles.Count);
+        foreach (var sheet in sheets)
+        {
+            var ws = ((WorksheetPart)wb.GetPartById(sheet.Id!)).Worksheet;
+            var setup = ws.GetFirstChild<PageSetup>()!;
+            Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
+            Assert.Equal(9u, setup.PaperSize!.Value);
+            Assert.Equal(1u, setup.FitToWidth!.Value);
+            Assert.Equal(0u, setup.FitToHeight!.Value);
+        }
+
+        // The placements row: 12.55% is stored as 0.1255 with a % format of two places.
+        var dashboard = ((WorksheetPart)wb.GetPartById(sheets[0].Id!)).Worksheet;
+        var strings = wb.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList();
+        var row = dashboard.Descendants<Row>().Single(r => r.Elements<Cell>().Any(c => c.DataType?.Value == CellValues.SharedString && strings[int.Parse(c.CellValue!.Text)] == "PLAC3"));
+        var value = row.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith("F", StringComparison.Ordinal));
+        Assert.Equal("0.1255", value.CellValue!.Text);
+        var format = wb.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)value.StyleIndex!.Value);
+        var code = wb.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value);
+        Assert.Equal("0.00%", code.FormatCode!.Value);
+    }
+}
