@@ -118,6 +118,9 @@ public sealed class AccountsJourneyTests
         var admin = await NewBrowser();
         await admin.GotoAsync(baseUrl + "/sign-in");
         await Check(admin, "01-sign-in");
+
+        // The pages are styled (axe judges contrast and focus on what people see): GOV.UK Frontend's stylesheet is served.
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await admin.Locator(".govuk-header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         await SignIn(admin, "admin@council.example", adminPassword);
         Assert.Equal(1, await admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync());
 
