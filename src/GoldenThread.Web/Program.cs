@@ -32,6 +32,9 @@ app.Services.GetRequiredService<LaitBenchmarks>().Get();
 app.UseSecurityHeaders();
 app.UseGoldenThreadErrorPages();
 app.UseStaticFiles();
+// Routing after the static files: otherwise the implicit routing at the start picks the catch-all fallback below for
+// /app.css and the GOV.UK Frontend files, and the static files middleware leaves a request with an endpoint alone (404).
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

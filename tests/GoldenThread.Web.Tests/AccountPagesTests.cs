@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -49,51 +48,14 @@ public sealed partial class AccountPagesTests
     private static async Task<HttpResponseMessage> SignInWithPassword(AppFactory app, HttpClient client, TestPerson person) =>
         await Post(client, "/sign-in", "/sign-in", ("email", person.Email), ("password", person.Password));
 
-    // --- TOTP (RFC 6238), written here so the test does not trust the code it checks ---
-
-    /// <summary>HOTP (RFC 4226) of a counter: HMAC-SHA1, dynamic truncation, the last <paramref name="digits"/> digits.</summary>
-    private static string Hotp(byte[] key, long counter, int digits)
-    {
-        var message = new byte[8];
-        for (var i = 7; i >= 0; i--, counter >>= 8)
-        {
-            message[i] = (byte)(counter & 0xff);
-        }
-
-        var hash = HMACSHA1.HashData(key, message);
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % (int)Math.Pow(10, digits)).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string Totp(byte[] key, DateTimeOffset time, int digits = 6) => Hotp(key, time.ToUnixTimeSeconds() / 30, digits);
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = 0;
-        var buffer = 0;
-        var bytes = new List<byte>();
-        foreach (var c in text.ToUpperInvariant().Where(c => c != ' ' && c != '='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                bytes.Add((byte)((buffer >> bits) & 0xff));
-            }
-        }
-
-        return [.. bytes];
-    }
+    // --- TOTP (RFC 6238): the shared helper Totp, written in the tests so that they do not trust the code they check ---
 
     [Fact]
     public void Totp_Rfc6238Sha1TestVector()
     {
-        Assert.Equal("94287082", Totp(Encoding.ASCII.GetBytes("12345678901234567890"), DateTimeOffset.FromUnixTimeSeconds(59), digits: 8));
-        Assert.Equal("07081804", Totp(Encoding.ASCII.GetBytes("12345678901234567890"), DateTimeOffset.FromUnixTimeSeconds(1111111109), digits: 8));
-        Assert.Equal(Encoding.ASCII.GetBytes("foobar"), Base32("MZXW6YTBOI"));
+        Assert.Equal("94287082", Totp.At(Encoding.ASCII.GetBytes("12345678901234567890"), DateTimeOffset.FromUnixTimeSeconds(59), digits: 8));
+        Assert.Equal("07081804", Totp.At(Encoding.ASCII.GetBytes("12345678901234567890"), DateTimeOffset.FromUnixTimeSeconds(1111111109), digits: 8));
+        Assert.Equal(Encoding.ASCII.GetBytes("foobar"), Totp.Base32("MZXW6YTBOI"));
     }
 
     // --- The account page ---
@@ -193,11 +155,11 @@ public sealed partial class AccountPagesTests
         var html = await client.GetStringAsync("/account/two-factor");
         var key = Regex.Match(html, "id=\"authenticator-key\">([A-Z2-7 ]+)</p>").Groups[1].Value;
         Assert.Matches("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$", key);
-        return (Base32(key), html);
+        return (Totp.Base32(key), html);
     }
 
     /// <summary>The code the app shows now (Identity accepts two 30-second steps either side, so a slow test is not refused).</summary>
-    private static string CodeNow(byte[] key) => Totp(key, DateTimeOffset.UtcNow);
+    private static string CodeNow(byte[] key) => Totp.At(key, DateTimeOffset.UtcNow);
 
     [Theory]
     [MemberData(nameof(Providers))]
