@@ -112,7 +112,13 @@ internal static class PublishedStyles
         .app-row-head { font-weight: 400; }
         .app-group .govuk-table__header { background: #dee0e2; padding-left: 4px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .app-total th, .app-total td { font-weight: 700; }
-        .app-actions th:nth-child(2), .app-actions td:nth-child(2) { width: 30%; }
+        .app-actions { table-layout: fixed; }
+        .app-actions thead th:nth-child(1) { width: 6%; }
+        .app-actions thead th:nth-child(2) { width: 34%; }
+        .app-actions thead th:nth-child(3) { width: 18%; }
+        .app-actions thead th:nth-child(4) { width: 11%; }
+        .app-actions thead th:nth-child(5) { width: 10%; }
+        .app-actions thead th:nth-child(6) { width: 21%; }
         .app-our-children { max-width: 60em; }
         .app-table-scroll { overflow: visible; }
         @page { size: A4 portrait; margin: 18mm 18mm 20mm; }
