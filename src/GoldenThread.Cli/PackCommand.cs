@@ -8,7 +8,7 @@ using GoldenThread.Reporting.CommitteePack;
 namespace GoldenThread.Cli;
 
 /// <summary>
-/// <c>goldenthread pack</c>: the quarterly committee pack (pack.docx, pack.xlsx) for one council and period, from the
+/// <c>goldenthread pack</c>: the quarterly committee pack (pack.docx, pack.xlsx, and pack.pdf printed with Chromium) for one council and period, from the
 /// same sources as <c>report</c>, with the title block and recommendations given on the command line.
 /// </summary>
 internal static class PackCommand
@@ -40,9 +40,9 @@ internal static class PackCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var previousPlan = new Option<string?>("--previous-plan") { Description = "The previous version of the plan (YAML); the pack then lists the measures added, removed and changed since." };
-        var output = new Option<string>("--out") { Description = "The folder to write pack.docx and pack.xlsx into.", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "The folder to write pack.docx, pack.pdf and pack.xlsx into.", DefaultValueFactory = _ => "out" };
 
-        var command = new Command("pack", "Build the committee pack (covering report and appendices, as DOCX and XLSX) for a reporting period.")
+        var command = new Command("pack", "Build the committee pack (covering report and appendices, as DOCX, PDF and XLSX) for a reporting period.")
         {
             sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, threshold,
             committee, meetingDate, reportOf, recommendation, previousPlan, output,
@@ -92,7 +92,7 @@ internal static class PackCommand
             };
 
             var inputs = ReportJob.Load(sources);
-            foreach (var line in ReportJob.Pack(inputs, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n), options))
+            foreach (var line in ReportJob.Pack(inputs, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n), options, Console.Error.WriteLine))
             {
                 Console.WriteLine(line);
             }

@@ -64,10 +64,11 @@ internal static class ReportJob
     }
 
     /// <summary>
-    /// Builds the committee pack for the home council from the published dashboard and writes pack.docx and pack.xlsx.
+    /// Builds the committee pack for the home council from the published dashboard and writes pack.docx and pack.xlsx, and pack.pdf when Chromium is installed
+    /// (else <paramref name="warn"/> is told what to install).
     /// The previous report's dashboard (built from the same inputs) gives each measure's previous quartile.
     /// </summary>
-    public static IReadOnlyList<string> Pack(DashboardInputs inputs, string outDir, DisclosureRules? disclosure, PackOptions options)
+    public static IReadOnlyList<string> Pack(DashboardInputs inputs, string outDir, DisclosureRules? disclosure, PackOptions options, Action<string> warn)
     {
         var dashboard = Publish(Build(inputs, null), disclosure);
         Dashboard? previous = null;
@@ -102,13 +103,29 @@ internal static class ReportJob
             CommitteePackXlsxRenderer.Render(pack, s);
         }
 
-        return
+        List<string> lines =
         [
             $"{dashboard.PlanName}: {dashboard.CouncilName}, {dashboard.ReportingPeriod.Label}",
             $"{pack.NotableMeasures.Count} notable measures stated in words; appendices {string.Join(", ", pack.Appendices.Select(a => a.Letter))}",
             "wrote " + docx,
             "wrote " + xlsx,
         ];
+
+        // The PDF is printed from the pack's HTML page with Chromium; without Chromium the DOCX and XLSX still stand.
+        var pdf = Path.GetFullPath(Path.Combine(outDir, "pack.pdf"));
+        if (PackPdf.ChromiumInstalled)
+        {
+            PackPdf.Print(PublishedHtml.Pack(pack), pdf, $"{pack.CouncilName}: committee pack, {pack.ReportingPeriod.Label}");
+            lines.Add("wrote " + pdf);
+        }
+        else
+        {
+            // A stale pack.pdf from an earlier run would not match the new DOCX and XLSX.
+            File.Delete(pdf);
+            warn(PackPdf.MissingChromium);
+        }
+
+        return lines;
     }
 
     /// <summary>

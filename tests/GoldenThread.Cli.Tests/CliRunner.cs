@@ -12,7 +12,12 @@ internal static class CliRunner
     public static Result Run(params string[] args) => RunWithInput(null, args);
 
     /// <summary>Runs with <paramref name="input"/> on standard input (closed after it), as a pipe would give it.</summary>
-    public static Result RunWithInput(string? input, params string[] args)
+    public static Result RunWithInput(string? input, params string[] args) => RunWith(input, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables, e.g. GOLDENTHREAD_CHROMIUM pointing at no Chromium.</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) => RunWith(null, environment, args);
+
+    private static Result RunWith(string? input, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +29,11 @@ internal static class CliRunner
 
         // Tests run reports side by side: none of them writes to the repository's default store unless it says so.
         start.Environment["GOLDENTHREAD_STORE"] = "none";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "goldenthread.dll"));
         foreach (var a in args)
         {

@@ -94,4 +94,46 @@ internal static class PublishedStyles
         .app-footnote { font-size: 14px; color: #505a5f; margin: -30px 0 30px; }
 
         """;
+
+    // Only what the committee pack adds: the covering report prints on A4 portrait, each appendix starts a new page on
+    // the named page "appendix", A4 landscape, so Appendix A's eleven columns stay readable. Later @page rules win.
+    public const string Pack = """
+        .govuk-heading-s { font-size: 19px; font-weight: 700; margin: 20px 0 10px; }
+        .govuk-body-s { font-size: 14px; margin: 0 0 15px; }
+        .app-para { display: flex; gap: 0 10px; max-width: 48em; }
+        .app-para__number { flex: 0 0 2em; }
+        .app-para--plain { padding-left: calc(2em + 10px); }
+        .app-commentary { max-width: 48em; margin-left: calc(2em + 10px); padding-left: 10px; border-left: 4px solid #b1b4b6; font-size: 16px; }
+        .app-title-block { max-width: 48em; }
+        .app-appendix { page: appendix; break-before: page; }
+        .app-appendix > .govuk-heading-l { font-size: 27px; }
+        .app-num { text-align: right; font-variant-numeric: tabular-nums; }
+        .govuk-table__header.app-num { text-align: right; }
+        .app-row-head { font-weight: 400; }
+        .app-group .govuk-table__header { background: #dee0e2; padding-left: 4px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .app-total th, .app-total td { font-weight: 700; }
+        .app-actions { table-layout: fixed; }
+        .app-actions thead th:nth-child(1) { width: 6%; }
+        .app-actions thead th:nth-child(2) { width: 34%; }
+        .app-actions thead th:nth-child(3) { width: 18%; }
+        .app-actions thead th:nth-child(4) { width: 11%; }
+        .app-actions thead th:nth-child(5) { width: 10%; }
+        .app-actions thead th:nth-child(6) { width: 21%; }
+        .app-our-children { max-width: 60em; }
+        .app-table-scroll { overflow: visible; }
+        @page { size: A4 portrait; margin: 18mm 18mm 20mm; }
+        @page appendix { size: A4 landscape; margin: 12mm 12mm 16mm; }
+        @media print {
+          .app-header { display: none; }
+          .govuk-heading-s { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; page-break-after: avoid; }
+          .govuk-body-s { font-size: 8pt; }
+          .app-pack-report .govuk-body, .app-pack-report .govuk-summary-list { font-size: 11pt; }
+          .app-pack-report .app-commentary { font-size: 10pt; }
+          .app-pack-report .govuk-heading-l { font-size: 20pt; }
+          .app-pack-report .govuk-heading-m { font-size: 14pt; }
+          .app-appendix > .govuk-heading-l { font-size: 16pt; margin-bottom: 6pt; }
+          .app-para, .app-commentary { break-inside: avoid; page-break-inside: avoid; }
+        }
+
+        """;
 }

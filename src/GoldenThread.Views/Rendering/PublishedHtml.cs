@@ -15,6 +15,13 @@ public static class PublishedHtml
             .GetAwaiter().GetResult();
     }
 
+    /// <summary>The committee pack as one printable page: what <c>pack.pdf</c> is printed from.</summary>
+    public static string Pack(Reporting.CommitteePack.CommitteePack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        return StaticHtml.RenderAsync<PackFile>(new Dictionary<string, object?> { [nameof(PackFile.Pack)] = pack }).GetAwaiter().GetResult();
+    }
+
     /// <summary><c>comparison.html</c>: what was compared, the key figures for the area of interest, then per table the chart, the table and the sentences.</summary>
     public static void WriteAreaComparison(AreaComparisonResult result, string heading, TextWriter writer)
     {
