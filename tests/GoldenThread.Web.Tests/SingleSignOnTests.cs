@@ -28,7 +28,7 @@ public sealed class SingleSignOnTests
     private const string Leics = TestPerson.Leicestershire;
     private const string Leics2015 = "leicestershire-2015-16-q3";
     private const string Bedfordshire = "central-bedfordshire-2013";
-    private const string ViewersGroup = "11111111-1111-1111-1111-111111111111";
+    private const string ViewersGroup = "1111aaaa-1111-4111-8111-111111111111";
     private const string OfficersGroup = "22222222-2222-2222-2222-222222222222";
     private const string AdminsGroup = "33333333-3333-3333-3333-333333333333";
     private const string OldPlanGroup = "44444444-4444-4444-4444-444444444444";
