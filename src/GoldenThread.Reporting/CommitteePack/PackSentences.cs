@@ -58,7 +58,7 @@ public static class PackSentences
             sentences.Add(neighbours);
         }
 
-        if (Rating(row) is { } rating)
+        if (MeasureSentences.RatingSentence(row) is { } rating)
         {
             sentences.Add(rating);
         }
@@ -197,24 +197,4 @@ public static class PackSentences
         };
         return $"It is {side} {average}{judgement}.";
     }
-
-    private static string? Rating(DashboardRow row)
-    {
-        if (row.Rag.Outcome == Rag.None)
-        {
-            return null;
-        }
-
-        var words = DashboardFormatting.RagWords(row.Rag.Outcome);
-        if (row.TargetText is not { Length: > 0 } target)
-        {
-            return $"It is rated {words}.";
-        }
-
-        var year = row.TargetYear is { } y ? y.Label + " " : "";
-        return $"It is rated {words} against the {year}target of {Uncapitalise(target)}.";
-    }
-
-    private static string Uncapitalise(string s) =>
-        s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
 }

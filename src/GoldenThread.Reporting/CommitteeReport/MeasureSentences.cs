@@ -277,7 +277,8 @@ public static class MeasureSentences
         _ => null,
     };
 
-    private static string? RatingSentence(DashboardRow row)
+    /// <summary>"It is rated Red against the 2016/17 target of below 9%.", shared by the committee report and the pack.</summary>
+    internal static string? RatingSentence(DashboardRow row)
     {
         if (row.Rag.Outcome == Rag.None)
         {
