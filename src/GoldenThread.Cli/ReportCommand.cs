@@ -75,7 +75,10 @@ internal static class ReportCommand
 
             if (parse.GetValue(store) is { } target && !string.Equals(target, "none", StringComparison.OrdinalIgnoreCase))
             {
-                Console.WriteLine(StoreImport.Run(sources, inputs.Values, target, parse.GetValue(workspace) ?? sampleName ?? "default"));
+                // A bundled sample as shipped is a council's published document, so its dashboard is public, as the web
+                // application seeds it; the council's own plan or values stay internal until an administrator says otherwise.
+                var published = sampleName is not null && planPath is null && parse.GetValue(data) is null ? true : (bool?)null;
+                Console.WriteLine(StoreImport.Run(sources, inputs.Values, target, parse.GetValue(workspace) ?? sampleName ?? "default", published));
             }
 
             return ExitCodes.Ok;

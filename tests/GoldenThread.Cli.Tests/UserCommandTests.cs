@@ -109,4 +109,18 @@ public sealed class UserCommandTests
         Assert.True(ok);
         Assert.Equal(WorkspaceRole.PerformanceOfficer, roles["leicestershire-2015-16-q3"]);
     }
+
+    [Fact]
+    public async Task Report_SampleAsShippedPublicOwnValuesInternal()
+    {
+        var store = NewStore();
+        Assert.Equal(0, CliRunner.Run("report", "--sample", "leicestershire-2015-16-q3", "--out", CliRunner.TempDirectory(), "--store", store).ExitCode);
+        var values = Path.Combine(CliRunner.RepositoryRoot, "samples", "leicestershire-2015-16-q3", "values.csv");
+        Assert.Equal(0, CliRunner.Run("report", "--sample", "leicestershire-2015-16-q3", "--data", values, "--workspace", "own-values", "--out", CliRunner.TempDirectory(), "--store", store).ExitCode);
+
+        await using var db = StoreConnection.Parse(store).CreateContext();
+        var workspaces = new WorkspaceStore(db, TimeProvider.System);
+        Assert.True((await workspaces.FindAsync("leicestershire-2015-16-q3"))!.DashboardPublic);
+        Assert.False((await workspaces.FindAsync("own-values"))!.DashboardPublic);
+    }
 }
