@@ -49,6 +49,7 @@ app.MapAccountPages();
 app.MapPeoplePages();
 app.MapPlanPages();
 app.MapDashboardPages();
+app.MapPackPages();
 app.MapMeasurePages();
 app.MapDeliveryPages();
 app.MapGoldenThreadApi();
