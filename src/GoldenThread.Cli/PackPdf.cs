@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoldenThread.Views.Rendering;
 using Microsoft.Playwright;
 
 namespace GoldenThread.Cli;
@@ -48,11 +49,8 @@ internal static class PackPdf
             Tagged = true,
             Outline = true,
             DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate =
-                "<div style=\"font-family: arial, sans-serif; font-size: 8pt; color: #505a5f; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between; gap: 6mm;\">" +
-                $"<span style=\"overflow: hidden; white-space: nowrap; text-overflow: ellipsis;\">{System.Net.WebUtility.HtmlEncode(footer)}</span>" +
-                "<span style=\"white-space: nowrap;\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
+            HeaderTemplate = PublishedHtml.PackPageMargin(null),
+            FooterTemplate = PublishedHtml.PackPageMargin(footer),
         });
         return clock.Elapsed;
     }

@@ -22,6 +22,10 @@ public static class PublishedHtml
         return StaticHtml.RenderAsync<PackFile>(new Dictionary<string, object?> { [nameof(PackFile.Pack)] = pack }).GetAwaiter().GetResult();
     }
 
+    /// <summary>A printed page's margin for pack.pdf: the footer with <paramref name="text"/> and the page numbers, or an empty header for null.</summary>
+    public static string PackPageMargin(string? text) =>
+        StaticHtml.RenderAsync<PackPageMargin>(new Dictionary<string, object?> { [nameof(Published.PackPageMargin.Text)] = text }).GetAwaiter().GetResult();
+
     /// <summary><c>comparison.html</c>: what was compared, the key figures for the area of interest, then per table the chart, the table and the sentences.</summary>
     public static void WriteAreaComparison(AreaComparisonResult result, string heading, TextWriter writer)
     {
