@@ -32,11 +32,44 @@ public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext
 
     public DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
 
+    public DbSet<ReportingPeriodRow> ReportingPeriods => Set<ReportingPeriodRow>();
+
+    public DbSet<FigureRow> Figures => Set<FigureRow>();
+
+    public DbSet<FigureVersionRow> FigureVersions => Set<FigureVersionRow>();
+
+    public DbSet<ActionUpdateRow> ActionUpdates => Set<ActionUpdateRow>();
+
+    public DbSet<EvidenceRow> Evidence => Set<EvidenceRow>();
+
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
     /// <summary>
     /// Identity's schema version 2 (.NET 8's: no passkeys), fixed here rather than read from IdentityOptions, so that the
     /// command line (no web host) and the web application build the same model.
     /// </summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only: the store's triggers refuse the same in SQL (docs/cycle.md#audit).</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditRow>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only: an audit record cannot be changed or deleted.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -135,6 +168,113 @@ public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext
             e.Property(c => c.Text).HasMaxLength(CommentaryLimits.TextLength);
             e.HasIndex(c => new { c.WorkspaceId, c.MeasureId });
             e.HasOne<WorkspaceRow>().WithMany().HasForeignKey(c => c.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReportingPeriodRow>(e =>
+        {
+            e.ToTable("reporting_periods");
+            e.HasKey(p => new { p.WorkspaceId, p.Label });
+            e.Property(p => p.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(p => p.Label).HasMaxLength(40);
+            e.Property(p => p.OpenedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(p => p.PublishedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(p => p.Revision).IsConcurrencyToken();
+            e.HasOne<WorkspaceRow>().WithMany().HasForeignKey(p => p.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FigureRow>(e =>
+        {
+            e.ToTable("figures");
+            e.HasKey(f => new { f.WorkspaceId, f.ReportingPeriod, f.MeasureId });
+            e.Property(f => f.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(f => f.ReportingPeriod).HasMaxLength(40);
+            e.Property(f => f.MeasureId).HasMaxLength(IdLength);
+            e.Property(f => f.State).HasMaxLength(20);
+            e.Property(f => f.PeriodLabel).HasMaxLength(40);
+            e.Property(f => f.PeriodKind).HasMaxLength(20);
+            e.Property(f => f.PeriodBasis).HasMaxLength(20);
+            e.Property(f => f.Status).HasMaxLength(20);
+            e.Property(f => f.Note).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Shows).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Why).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Doing).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Reason).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Source).HasMaxLength(40);
+            e.Property(f => f.UpdatedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(f => f.Revision).IsConcurrencyToken();
+            e.HasOne<ReportingPeriodRow>().WithMany().HasForeignKey(f => new { f.WorkspaceId, f.ReportingPeriod }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FigureVersionRow>(e =>
+        {
+            e.ToTable("figure_versions");
+            e.HasKey(f => new { f.WorkspaceId, f.ReportingPeriod, f.MeasureId, f.Version });
+            e.Property(f => f.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(f => f.ReportingPeriod).HasMaxLength(40);
+            e.Property(f => f.MeasureId).HasMaxLength(IdLength);
+            e.Property(f => f.State).HasMaxLength(20);
+            e.Property(f => f.PeriodLabel).HasMaxLength(40);
+            e.Property(f => f.PeriodKind).HasMaxLength(20);
+            e.Property(f => f.PeriodBasis).HasMaxLength(20);
+            e.Property(f => f.Status).HasMaxLength(20);
+            e.Property(f => f.Note).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Shows).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Why).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Doing).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.Reason).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(f => f.PublishedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.HasOne<ReportingPeriodRow>().WithMany().HasForeignKey(f => new { f.WorkspaceId, f.ReportingPeriod }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ActionUpdateRow>(e =>
+        {
+            e.ToTable("action_updates");
+            e.HasKey(a => new { a.WorkspaceId, a.ReportingPeriod, a.ActionCode });
+            e.Property(a => a.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(a => a.ReportingPeriod).HasMaxLength(40);
+            e.Property(a => a.ActionCode).HasMaxLength(IdLength);
+            e.Property(a => a.Status).HasMaxLength(20);
+            e.Property(a => a.Rag).HasMaxLength(10);
+            e.Property(a => a.Progress).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(a => a.UpdatedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(a => a.Revision).IsConcurrencyToken();
+            e.HasOne<ReportingPeriodRow>().WithMany().HasForeignKey(a => new { a.WorkspaceId, a.ReportingPeriod }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EvidenceRow>(e =>
+        {
+            e.ToTable("evidence");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(x => x.MeasureId).HasMaxLength(IdLength);
+            e.Property(x => x.ReportingPeriod).HasMaxLength(40);
+            e.Property(x => x.Quote).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(x => x.Attribution).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(x => x.UpdatedBy).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => new { x.WorkspaceId, x.MeasureId });
+            e.HasOne<WorkspaceRow>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.WorkspaceId).HasMaxLength(IdLength);
+            e.Property(a => a.PersonId).HasMaxLength(450);
+            e.Property(a => a.PersonName).HasMaxLength(CommentaryLimits.AuthorLength);
+            e.Property(a => a.Subject).HasMaxLength(20);
+            e.Property(a => a.ItemId).HasMaxLength(IdLength);
+            e.Property(a => a.ReportingPeriod).HasMaxLength(40);
+            e.Property(a => a.Field).HasMaxLength(100);
+            e.Property(a => a.OldValue).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(a => a.NewValue).HasMaxLength(CommentaryLimits.TextLength);
+            e.Property(a => a.Reason).HasMaxLength(CommentaryLimits.TextLength);
+            e.HasIndex(a => new { a.WorkspaceId, a.ItemId });
+            e.HasIndex(a => new { a.WorkspaceId, a.ReportingPeriod });
+            e.HasIndex(a => new { a.WorkspaceId, a.PersonId });
+            // No foreign key to the workspace: the record of what happened outlives what it happened to.
         });
 
         modelBuilder.Entity<DataProtectionKeyRow>(e =>

@@ -8,6 +8,9 @@ using GoldenThread.Core.Plans;
 
 namespace GoldenThread.Data.Values;
 
+/// <summary>One row of a values file, read: the line (CSV) or row number (XLSX) it came from and its value.</summary>
+public sealed record ValuesRow(int Line, Observation Observation);
+
 /// <summary>
 /// Reads the council's own values (docs/formats.md, "The values file"): one row per measure and period, from CSV or the
 /// first worksheet of an XLSX workbook. All or nothing: every problem is collected and thrown once as an
@@ -77,7 +80,28 @@ public static class ValuesReader
     }
 
     /// <summary>Reads CSV text (UTF-8, with or without a byte-order mark when read from a file).</summary>
-    public static IReadOnlyList<Observation> ReadCsv(TextReader reader, string fileName, Plan plan)
+    public static IReadOnlyList<Observation> ReadCsv(TextReader reader, string fileName, Plan plan) =>
+        ReadCsvRows(reader, fileName, plan).Select(r => r.Observation).ToList();
+
+    /// <summary>Reads the first worksheet of an XLSX workbook, header in row 1.</summary>
+    public static IReadOnlyList<Observation> ReadXlsx(Stream stream, string fileName, Plan plan) =>
+        ReadXlsxRows(stream, fileName, plan).Select(r => r.Observation).ToList();
+
+    /// <summary>
+    /// Reads one figure typed into a form, by the same rules and with the same messages as a file's row: the fields are
+    /// keyed by column name (<c>measure</c>, <c>period</c>, <c>value</c> …), blank or absent fields are empty cells.
+    /// </summary>
+    public static Observation ReadEntry(IReadOnlyDictionary<string, string?> fields, string source, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(plan);
+        var header = fields.Keys.ToList();
+        var table = new RawTable(header, [new RawRow(2, header.Select(h => fields[h] ?? "").ToList())]);
+        return Interpret(table, source, plan, []).Single().Observation;
+    }
+
+    /// <summary>Reads CSV text into rows with the line each came from (for previews that position every problem).</summary>
+    public static IReadOnlyList<ValuesRow> ReadCsvRows(TextReader reader, string fileName, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -98,8 +122,8 @@ public static class ValuesReader
         return Interpret(table, fileName, plan, errors);
     }
 
-    /// <summary>Reads the first worksheet of an XLSX workbook, header in row 1.</summary>
-    public static IReadOnlyList<Observation> ReadXlsx(Stream stream, string fileName, Plan plan)
+    /// <summary>Reads the first worksheet of an XLSX workbook into rows with their row numbers.</summary>
+    public static IReadOnlyList<ValuesRow> ReadXlsxRows(Stream stream, string fileName, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -109,7 +133,7 @@ public static class ValuesReader
         return Interpret(table, fileName, plan, errors);
     }
 
-    private static IReadOnlyList<Observation> Interpret(RawTable? table, string fileName, Plan plan, List<InputError> errors)
+    private static IReadOnlyList<ValuesRow> Interpret(RawTable? table, string fileName, Plan plan, List<InputError> errors)
     {
         if (table is null || errors.Count > 0)
         {
@@ -122,7 +146,7 @@ public static class ValuesReader
             throw new InputException(errors);
         }
 
-        var observations = new List<Observation>();
+        var observations = new List<ValuesRow>();
         var firstLine = new Dictionary<(string, Period), int>();
         foreach (var row in table.Rows)
         {
@@ -146,7 +170,7 @@ public static class ValuesReader
             }
 
             firstLine[key] = row.Line;
-            observations.Add(o);
+            observations.Add(new ValuesRow(row.Line, o));
         }
 
         if (errors.Count > 0)

@@ -56,6 +56,42 @@ namespace GoldenThread.Store.Migrations
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Store.Entities.ActionUpdateRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ReportingPeriod")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("ActionCode")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("Rag")
+                        .HasMaxLength(10);
+
+                    b.Property<DateOnly?>("RevisedDue");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset?>("UpdatedUtc");
+
+                    b.HasKey("WorkspaceId", "ReportingPeriod", "ActionCode");
+
+                    b.ToTable("action_updates", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Store.Entities.AssignmentRow", b =>
                 {
                     b.Property<string>("WorkspaceId")
@@ -75,6 +111,59 @@ namespace GoldenThread.Store.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("assignments", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.AuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTimeOffset>("AtUtc");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(450);
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("ReportingPeriod")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "ItemId");
+
+                    b.HasIndex("WorkspaceId", "PersonId");
+
+                    b.HasIndex("WorkspaceId", "ReportingPeriod");
+
+                    b.ToTable("audit", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Store.Entities.CommentaryRow", b =>
@@ -122,6 +211,197 @@ namespace GoldenThread.Store.Migrations
                     b.HasKey("FriendlyName");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.EvidenceRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("Attribution")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset>("CreatedUtc");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<bool>("Publishable");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("ReportingPeriod")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken();
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset?>("UpdatedUtc");
+
+                    b.Property<string>("WorkspaceId")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "MeasureId");
+
+                    b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.FigureRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ReportingPeriod")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("MeasureId")
+                        .HasMaxLength(100);
+
+                    b.Property<double?>("Denominator");
+
+                    b.Property<string>("Doing")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000);
+
+                    b.Property<double?>("Numerator");
+
+                    b.Property<string>("PeriodBasis")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<DateOnly>("PeriodEnd");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<DateOnly>("PeriodStart");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000);
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken();
+
+                    b.Property<string>("Shows")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset?>("UpdatedUtc");
+
+                    b.Property<double?>("Value");
+
+                    b.Property<int>("Version");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(4000);
+
+                    b.HasKey("WorkspaceId", "ReportingPeriod", "MeasureId");
+
+                    b.ToTable("figures", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.FigureVersionRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("ReportingPeriod")
+                        .HasMaxLength(40);
+
+                    b.Property<string>("MeasureId")
+                        .HasMaxLength(100);
+
+                    b.Property<int>("Version");
+
+                    b.Property<double?>("Denominator");
+
+                    b.Property<string>("Doing")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000);
+
+                    b.Property<double?>("Numerator");
+
+                    b.Property<string>("PeriodBasis")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<DateOnly>("PeriodEnd");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<DateOnly>("PeriodStart");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset>("PublishedUtc");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("Shows")
+                        .HasMaxLength(4000);
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20);
+
+                    b.Property<double?>("Value");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(4000);
+
+                    b.HasKey("WorkspaceId", "ReportingPeriod", "MeasureId", "Version");
+
+                    b.ToTable("figure_versions", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Store.Entities.MembershipRow", b =>
@@ -223,6 +503,37 @@ namespace GoldenThread.Store.Migrations
                     b.HasKey("WorkspaceId", "Version");
 
                     b.ToTable("plan_versions", (string)null);
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.ReportingPeriodRow", b =>
+                {
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(100);
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(40);
+
+                    b.Property<DateOnly>("Due");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTimeOffset>("OpenedUtc");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<int?>("PublishedPlanVersion");
+
+                    b.Property<DateTimeOffset?>("PublishedUtc");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("WorkspaceId", "Label");
+
+                    b.ToTable("reporting_periods", (string)null);
                 });
 
             modelBuilder.Entity("GoldenThread.Store.Entities.ValueRow", b =>
@@ -399,6 +710,15 @@ namespace GoldenThread.Store.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GoldenThread.Store.Entities.ActionUpdateRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.ReportingPeriodRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId", "ReportingPeriod")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GoldenThread.Store.Entities.AssignmentRow", b =>
                 {
                     b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
@@ -423,6 +743,33 @@ namespace GoldenThread.Store.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GoldenThread.Store.Entities.EvidenceRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.FigureRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.ReportingPeriodRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId", "ReportingPeriod")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.FigureVersionRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.ReportingPeriodRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId", "ReportingPeriod")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GoldenThread.Store.Entities.MembershipRow", b =>
                 {
                     b.HasOne("GoldenThread.Store.Entities.PersonRow", null)
@@ -439,6 +786,15 @@ namespace GoldenThread.Store.Migrations
                 });
 
             modelBuilder.Entity("GoldenThread.Store.Entities.PlanVersionRow", b =>
+                {
+                    b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GoldenThread.Store.Entities.ReportingPeriodRow", b =>
                 {
                     b.HasOne("GoldenThread.Store.Entities.WorkspaceRow", null)
                         .WithMany()

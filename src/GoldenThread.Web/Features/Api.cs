@@ -119,7 +119,7 @@ public static class Api
     private static ActionDto ActionDtoOf(ActionItem i) =>
         new(i.Action.Code, i.Action.Text, i.Action.Lead, i.Action.Due, ActionItem.StatusWords(i.Action.Status).ToLowerInvariant(), i.Overdue, i.Action.Progress, i.ThemeId, i.OutcomeId);
 
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, ValidationProblem>> Dashboard(string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, ValidationProblem>> Dashboard(string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, CurrentPerson current, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -140,7 +140,13 @@ public static class Api
         Core.Dashboard.Dashboard d;
         try
         {
-            d = svc.GetDashboard(w, filter.Period);
+            var (shown, notPublished) = svc.DashboardFor(w, filter.Period, await current.AccessAsync(w, ct));
+            if (shown is null)
+            {
+                return NotFound(notPublished!);
+            }
+
+            d = shown;
         }
         catch (Core.Dashboard.NothingToReportException e)
         {
@@ -178,7 +184,13 @@ public static class Api
         Core.Dashboard.Dashboard d;
         try
         {
-            d = svc.GetDashboard(w, p);
+            var (shown, notPublished) = svc.DashboardFor(w, p, await current.AccessAsync(w, ct));
+            if (shown is null)
+            {
+                return NotFound(notPublished!);
+            }
+
+            d = shown;
         }
         catch (Core.Dashboard.NothingToReportException e)
         {

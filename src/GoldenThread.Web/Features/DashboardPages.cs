@@ -138,13 +138,13 @@ public static class DashboardPages
     public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, null, ct)).CachedPage().Requires(Permission.ReadDashboard);
-        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "csv", ct)).Requires(Permission.ReadDashboard);
-        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CancellationToken ct) => Dashboard(ws, q, svc, store, "xlsx", ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, current, null, ct)).CachedPage().Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, current, "csv", ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, current, "xlsx", ct)).Requires(Permission.ReadDashboard);
         return app;
     }
 
-    public static async Task<IResult> Dashboard(string ws, DashboardQuery q, WorkspaceService svc, WorkspaceStore store, string? format, CancellationToken ct)
+    public static async Task<IResult> Dashboard(string ws, DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, string? format, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -158,9 +158,16 @@ public static class DashboardPages
         }
 
         Dashboard d;
+        var access = await current.AccessAsync(w, ct);
         try
         {
-            d = svc.GetDashboard(w, filter.Period);
+            var (shown, notPublished) = svc.DashboardFor(w, filter.Period, access);
+            if (shown is null)
+            {
+                return Lookups.NotPublished(w, notPublished!);
+            }
+
+            d = shown;
         }
         catch (Core.Dashboard.NothingToReportException e)
         {

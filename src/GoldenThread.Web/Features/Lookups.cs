@@ -75,6 +75,10 @@ public static class Lookups
     public static IResult NotInPlan(WorkspaceData ws, string what, string id) =>
         Components.Pages.Error(StatusCodes.Status404NotFound, "Page not found", $"This plan has no {what} '{id}'.", ws.Info);
 
+    /// <summary>A period a visitor may not see yet: not found, as far as they are concerned.</summary>
+    public static IResult NotPublished(WorkspaceData ws, string message) =>
+        Components.Pages.Error(StatusCodes.Status404NotFound, "Not published", message + " Published periods are shown to everyone once the performance team signs them off.", ws.Info);
+
     public static IResult BadRequest(WorkspaceData? ws, string message) =>
         Components.Pages.Error(StatusCodes.Status400BadRequest, "There is a problem with the address", message, ws?.Info);
 }

@@ -48,7 +48,7 @@ public static class MeasurePages
     }
 
     /// <summary>Finds the row for a measure on the dashboard of the period; the error result when there is none.</summary>
-    public static async Task<(WorkspaceData? Ws, DashboardRow? Row, IResult? Error)> Find(string ws, string id, string? period, WorkspaceService svc, CancellationToken ct)
+    public static async Task<(WorkspaceData? Ws, DashboardRow? Row, IResult? Error)> Find(string ws, string id, string? period, WorkspaceService svc, CurrentPerson current, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -68,7 +68,13 @@ public static class MeasurePages
         Dashboard d;
         try
         {
-            d = svc.GetDashboard(w, p);
+            var (shown, notPublished) = svc.DashboardFor(w, p, await current.AccessAsync(w, ct));
+            if (shown is null)
+            {
+                return (w, null, Lookups.NotPublished(w, notPublished!));
+            }
+
+            d = shown;
         }
         catch (Core.Dashboard.NothingToReportException e)
         {
@@ -181,7 +187,7 @@ public static class MeasurePages
     public static async Task<IResult> Measure(string ws, string id, string? period, WorkspaceService svc, WorkspaceStore store, HttpContext http,
         CommentaryForm? failedForm, IReadOnlyList<FieldError>? errors, CancellationToken ct)
     {
-        var (w, row, error) = await Find(ws, id, period, svc, ct);
+        var (w, row, error) = await Find(ws, id, period, svc, http.RequestServices.GetRequiredService<CurrentPerson>(), ct);
         if (error is not null)
         {
             return error;
@@ -201,9 +207,9 @@ public static class MeasurePages
     private static string CouncilName(WorkspaceData w) =>
         w.HomeLa is { } la && w.Benchmarks?.Areas.TryGetValue(la, out var a) == true ? a.Name : w.Plan.Council ?? "This council";
 
-    public static async Task<IResult> MeasureCsv(string ws, string id, [FromQuery] string? period, WorkspaceService svc, CancellationToken ct)
+    public static async Task<IResult> MeasureCsv(string ws, string id, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, CancellationToken ct)
     {
-        var (w, row, error) = await Find(ws, id, period, svc, ct);
+        var (w, row, error) = await Find(ws, id, period, svc, current, ct);
         if (error is not null)
         {
             return error;
@@ -218,7 +224,7 @@ public static class MeasurePages
     {
         // A form posted with none of its fields binds to null: an empty form, which its validation answers.
         var form = posted ?? new CommentaryForm();
-        var (w, row, error) = await Find(ws, id, null, svc, ct);
+        var (w, row, error) = await Find(ws, id, null, svc, http.RequestServices.GetRequiredService<CurrentPerson>(), ct);
         if (error is not null)
         {
             return error;

@@ -14,14 +14,14 @@ public static class PackPages
     public static IEndpointRouteBuilder MapPackPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/pack.docx", (string ws, [FromQuery] string? period, WorkspaceService svc, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
-            Pack(ws, period, "docx", svc, options.Value, ct)).Requires(Permission.ReadDashboard);
-        pages.MapGet("/w/{ws}/pack.xlsx", (string ws, [FromQuery] string? period, WorkspaceService svc, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
-            Pack(ws, period, "xlsx", svc, options.Value, ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/pack.docx", (string ws, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
+            Pack(ws, period, "docx", svc, current, options.Value, ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/pack.xlsx", (string ws, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
+            Pack(ws, period, "xlsx", svc, current, options.Value, ct)).Requires(Permission.ReadDashboard);
         return app;
     }
 
-    public static async Task<IResult> Pack(string ws, string? period, string format, WorkspaceService svc, GoldenThreadOptions options, CancellationToken ct)
+    public static async Task<IResult> Pack(string ws, string? period, string format, WorkspaceService svc, CurrentPerson current, GoldenThreadOptions options, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -34,10 +34,17 @@ public static class PackPages
         }
 
         Core.Dashboard.Dashboard dashboard;
+        var access = await current.AccessAsync(w, ct);
         try
         {
             // Already disclosed (WorkspaceService applies the installation's threshold), as every page and download is.
-            dashboard = svc.GetDashboard(w, asked);
+            var (shown, notPublished) = svc.DashboardFor(w, asked, access);
+            if (shown is null)
+            {
+                return Lookups.NotPublished(w, notPublished!);
+            }
+
+            dashboard = shown;
         }
         catch (Core.Dashboard.NothingToReportException e)
         {
@@ -49,7 +56,7 @@ public static class PackPages
         {
             try
             {
-                previous = svc.GetDashboard(w, pp);
+                previous = svc.DashboardFor(w, pp, access).Dashboard;
             }
             catch (Core.Dashboard.NothingToReportException)
             {

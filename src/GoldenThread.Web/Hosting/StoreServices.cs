@@ -25,6 +25,7 @@ public static class StoreServices
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<GoldenThreadOptions>>().Value.Store.ToConnection(contentRoot));
         builder.Services.AddDbContextPool<GoldenThreadDbContext>((sp, o) => sp.GetRequiredService<StoreConnection>().Configure(o));
         builder.Services.AddScoped<WorkspaceStore>();
+        builder.Services.AddScoped<GoldenThread.Store.Cycle.CycleStore>();
         builder.Services.AddSingleton(TimeProvider.System);
 
         // Keys live in the store so that every instance behind a load balancer can read what another wrote (antiforgery

@@ -206,6 +206,13 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<Per
         return new WorkspaceAccess(role, workspace.Info.DashboardPublic, measures, actions);
     }
 
+    /// <summary>Who is acting in the quarterly cycle: the person, their name for the audit trail and what they may do.</summary>
+    public async Task<GoldenThread.Store.Cycle.Actor> ActorAsync(WorkspaceData workspace, CancellationToken ct)
+    {
+        var access = await AccessAsync(workspace, ct);
+        return new GoldenThread.Store.Cycle.Actor(_person?.Id, await DisplayNameAsync(ct) ?? "visitor", access);
+    }
+
     /// <summary>The name shown as the author of what the person writes.</summary>
     public async Task<string?> DisplayNameAsync(CancellationToken ct) =>
         await PersonAsync(ct) is { } p ? (string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email : p.DisplayName) : null;

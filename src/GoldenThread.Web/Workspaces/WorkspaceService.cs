@@ -4,6 +4,7 @@ using GoldenThread.Core.Measures;
 using GoldenThread.Core.Periods;
 using GoldenThread.Core.Plans;
 using GoldenThread.Store;
+using GoldenThread.Store.Cycle;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GoldenThread.Web.Workspaces;
@@ -14,6 +15,29 @@ public sealed record WorkspaceData(WorkspaceInfo Info, StoredPlan StoredPlan, IR
     public Plan Plan => StoredPlan.Plan;
 
     public int? HomeLa => Info.HomeLaNumber ?? Plan.LaNumber;
+
+    /// <summary>The quarterly cycle's periods, figures and published versions (empty where the cycle is not used).</summary>
+    public WorkspaceCycle Cycle { get; init; } = WorkspaceCycle.None;
+}
+
+/// <summary>
+/// What the quarterly cycle holds for a workspace's dashboards: its reporting periods, the figures as they stand (the
+/// team's view) and as published (everyone's), and the plan each published period was published with.
+/// </summary>
+public sealed record WorkspaceCycle(
+    IReadOnlyList<ReportingPeriodInfo> Periods,
+    CycleValues Drafts,
+    CycleValues Published,
+    IReadOnlyDictionary<int, Plan> PublishedPlans)
+{
+    public static WorkspaceCycle None { get; } = new([], CycleValues.Empty, CycleValues.Empty, new Dictionary<int, Plan>());
+
+    /// <summary>Whether the workspace runs its quarters in GoldenThread: then visitors see published periods only.</summary>
+    public bool InUse => Periods.Count > 0;
+
+    public IEnumerable<ReportingPeriodInfo> PublishedPeriods => Periods.Where(p => p.IsPublished);
+
+    public ReportingPeriodInfo? Find(Period period) => Periods.FirstOrDefault(p => p.Period == period);
 }
 
 /// <summary>
@@ -21,7 +45,7 @@ public sealed record WorkspaceData(WorkspaceInfo Info, StoredPlan StoredPlan, IR
 /// primary-key lookup) so that a new import made through any instance is seen at once; the parsed plan, the values and
 /// each computed dashboard are cached under the plan and data versions, so they are never stale and never recomputed.
 /// </summary>
-public sealed class WorkspaceService(WorkspaceStore store, IMemoryCache cache, LaitBenchmarks lait, Microsoft.Extensions.Options.IOptions<Hosting.GoldenThreadOptions> options)
+public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMemoryCache cache, LaitBenchmarks lait, Microsoft.Extensions.Options.IOptions<Hosting.GoldenThreadOptions> options)
 {
     private static readonly MemoryCacheEntryOptions Entry = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
@@ -48,27 +72,93 @@ public sealed class WorkspaceService(WorkspaceStore store, IMemoryCache cache, L
         }
 
         var values = await store.LoadValuesAsync(info.Id, ct);
-        data = new WorkspaceData(info, plan, values, info.UsesLait ? lait.Get(info.LaitFolder) : null);
+        data = new WorkspaceData(info, plan, values, info.UsesLait ? lait.Get(info.LaitFolder) : null) { Cycle = await LoadCycleAsync(info.Id, plan, ct) };
         cache.Set(key, data, Entry);
         return data;
+    }
+
+    private async Task<WorkspaceCycle> LoadCycleAsync(string id, StoredPlan inForce, CancellationToken ct)
+    {
+        var periods = await cycle.PeriodsAsync(id, ct);
+        if (periods.Count == 0)
+        {
+            return WorkspaceCycle.None;
+        }
+
+        var plans = new Dictionary<int, Plan>();
+        foreach (var version in periods.Select(p => p.PublishedPlanVersion).OfType<int>().Distinct())
+        {
+            plans[version] = version == inForce.Version ? inForce.Plan : (await store.LoadPlanAsync(id, version, ct))?.Plan ?? inForce.Plan;
+        }
+
+        return new WorkspaceCycle(periods, await cycle.ValuesAsync(id, published: false, ct: ct), await cycle.ValuesAsync(id, published: true, ct: ct), plans);
+    }
+
+    /// <summary>
+    /// The period a visitor may see: where the workspace runs its quarters here, only a published one (the latest by
+    /// default); elsewhere whatever was asked. The problem, when there is one, is a sentence for a 404 page.
+    /// </summary>
+    public static (Period? Period, string? Problem) VisiblePeriod(WorkspaceData ws, Period? asked, bool published)
+    {
+        if (!published || !ws.Cycle.InUse)
+        {
+            return (asked, null);
+        }
+
+        if (asked is { } a)
+        {
+            return ws.Cycle.Find(a) is { IsPublished: true } ? (a, null) : (null, $"{a.Label} has not been published.");
+        }
+
+        return ws.Cycle.PublishedPeriods.MaxBy(p => p.Period.End) is { } latest
+            ? (latest.Period, null)
+            : (null, "Nothing has been published yet.");
+    }
+
+    /// <summary>
+    /// The dashboard a caller may see: the team's (every figure entered) for members, the published one for everyone else.
+    /// Null with a sentence for a 404 when a visitor asks for a period that is not published. Throws
+    /// <see cref="NothingToReportException"/> as <see cref="GetDashboard"/> does.
+    /// </summary>
+    public (Dashboard? Dashboard, string? NotPublished) DashboardFor(WorkspaceData ws, Period? asked, Store.WorkspaceAccess access)
+    {
+        var published = !access.ReadsInternal;
+        var (period, problem) = VisiblePeriod(ws, asked, published);
+        return problem is not null ? (null, problem) : (GetDashboard(ws, period, published), null);
     }
 
     /// <summary>The reporting period for <paramref name="asked"/>, the workspace's default, or the latest.</summary>
     public static Period? DefaultPeriod(WorkspaceData ws) =>
         ws.Info.DefaultPeriod is { } p && Period.Parse(p) is { Success: true } r ? r.Value : null;
 
-    /// <summary>The dashboard for a period (null: the workspace's default), computed once per plan and data version.</summary>
-    public Dashboard GetDashboard(WorkspaceData ws, Period? period)
+    /// <summary>
+    /// The dashboard for a period (null: the workspace's default), computed once per plan and data version.
+    /// <paramref name="published"/>: as everyone may see it (only published figures of the quarterly cycle, with the plan
+    /// of the time), rather than as the team sees it while the quarter runs (every figure entered). Callers resolve a
+    /// visitor's period with <see cref="VisiblePeriod"/> first.
+    /// </summary>
+    public Dashboard GetDashboard(WorkspaceData ws, Period? period, bool published = false)
     {
         var effective = period ?? DefaultPeriod(ws);
-        var key = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, effective);
+        var key = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, effective, published);
         return cache.GetOrCreate(key, e =>
         {
             e.SetOptions(Entry);
+            var plan = ws.Plan;
+            var values = ws.Cycle.Drafts.Over(ws.Values);
+            if (published)
+            {
+                values = ws.Cycle.Published.Over(ws.Values);
+                if (effective is { } p && ws.Cycle.Find(p) is { PublishedPlanVersion: { } version } && ws.Cycle.PublishedPlans.TryGetValue(version, out var then))
+                {
+                    plan = then;
+                }
+            }
+
             var dashboard = DashboardBuilder.Build(new DashboardInputs
             {
-                Plan = ws.Plan,
-                Values = ws.Values,
+                Plan = plan,
+                Values = values,
                 Benchmarks = ws.Benchmarks,
                 HomeLa = ws.HomeLa,
                 ReportingPeriod = effective,
