@@ -190,3 +190,14 @@ public sealed record UploadPreview(string SourceName, IReadOnlyList<UploadRow> R
 
     public bool CanApply => Errors.Count == 0 && Rows.Any(r => r.Kind != UploadRowKind.Unchanged);
 }
+
+/// <summary>A reporting period in a URL: <c>2015/16 Q3</c> is <c>2015-16-q3</c> (no slash or space to escape).</summary>
+public static class PeriodSlug
+{
+    public static string Of(string label) =>
+        new(label.Trim().ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+
+    /// <summary>The workspace's reporting period with this slug (any case), or null.</summary>
+    public static ReportingPeriodInfo? Find(IEnumerable<ReportingPeriodInfo> periods, string? slug) =>
+        slug is null ? null : periods.FirstOrDefault(p => string.Equals(Of(p.Label), slug.Trim(), StringComparison.OrdinalIgnoreCase));
+}
