@@ -357,6 +357,26 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         return new CycleValues(covered, latest);
     }
 
+    /// <summary>
+    /// The commentary of every figure, keyed by reporting period and measure: as it stands (the team's view), or as last
+    /// published (everyone's view; corrections included).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary>> CommentaryAsync(string workspaceId, bool published, CancellationToken ct = default, DateTimeOffset? asOf = null)
+    {
+        if (!published)
+        {
+            return (await db.Figures.AsNoTracking().Where(f => f.WorkspaceId == workspaceId && (f.Shows != null || f.Why != null || f.Doing != null)).ToListAsync(ct))
+                .ToDictionary(f => (f.ReportingPeriod, f.MeasureId), f => new FigureCommentary(f.Shows, f.Why, f.Doing));
+        }
+
+        return (await db.FigureVersions.AsNoTracking().Where(v => v.WorkspaceId == workspaceId).ToListAsync(ct))
+            .Where(v => asOf is not { } at || v.PublishedUtc <= at)
+            .GroupBy(v => (v.ReportingPeriod, v.MeasureId))
+            .Select(g => g.MaxBy(v => v.Version)!)
+            .Where(v => v.Shows != null || v.Why != null || v.Doing != null)
+            .ToDictionary(v => (v.ReportingPeriod, v.MeasureId), v => new FigureCommentary(v.Shows, v.Why, v.Doing));
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------------
 
     /// <summary>Reads a typed figure with the values file's rules: the figure, or every problem with it.</summary>

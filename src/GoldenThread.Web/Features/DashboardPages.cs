@@ -20,7 +20,8 @@ public sealed record DashboardQuery(
     [property: FromQuery(Name = "quartile")] string? Quartile,
     [property: FromQuery(Name = "direction")] string? Direction,
     [property: FromQuery(Name = "sort")] string? Sort,
-    [property: FromQuery(Name = "format")] string? Format);
+    [property: FromQuery(Name = "format")] string? Format,
+    [property: FromQuery(Name = "as-published")] string? AsPublished = null);
 
 /// <summary>A checked dashboard query: which rows to show and in what order.</summary>
 public sealed record DashboardFilter(Period? Period, string? Theme, Rag? Rag, bool? Updated, int? Quartile, bool QuartileNone, Direction? Direction, string Sort, string Format)
@@ -138,13 +139,13 @@ public static class DashboardPages
     public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, current, null, ct)).CachedPage().Requires(Permission.ReadDashboard);
-        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, current, "csv", ct)).Requires(Permission.ReadDashboard);
-        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, current, "xlsx", ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, GoldenThread.Store.Cycle.CycleStore cycle, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, cycle, current, null, ct)).CachedPage().Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard.csv", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, GoldenThread.Store.Cycle.CycleStore cycle, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, cycle, current, "csv", ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/dashboard.xlsx", (string ws, [AsParameters] DashboardQuery q, WorkspaceService svc, WorkspaceStore store, GoldenThread.Store.Cycle.CycleStore cycle, CurrentPerson current, CancellationToken ct) => Dashboard(ws, q, svc, store, cycle, current, "xlsx", ct)).Requires(Permission.ReadDashboard);
         return app;
     }
 
-    public static async Task<IResult> Dashboard(string ws, DashboardQuery q, WorkspaceService svc, WorkspaceStore store, CurrentPerson current, string? format, CancellationToken ct)
+    public static async Task<IResult> Dashboard(string ws, DashboardQuery q, WorkspaceService svc, WorkspaceStore store, GoldenThread.Store.Cycle.CycleStore cycle, CurrentPerson current, string? format, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -159,15 +160,30 @@ public static class DashboardPages
 
         Dashboard d;
         var access = await current.AccessAsync(w, ct);
+        var asPublished = string.Equals(q.AsPublished, "yes", StringComparison.OrdinalIgnoreCase);
+        IReadOnlyDictionary<string, GoldenThread.Store.Cycle.FigureCommentary>? publishedCommentary = null;
         try
         {
-            var (shown, notPublished) = svc.DashboardFor(w, filter.Period, access);
-            if (shown is null)
+            if (asPublished)
             {
-                return Lookups.NotPublished(w, notPublished!);
-            }
+                var (period, problem) = WorkspaceService.VisiblePeriod(w, filter.Period, published: true);
+                if (problem is not null || period is not { } p || w.Cycle.Find(p) is not { IsPublished: true } info)
+                {
+                    return Lookups.NotPublished(w, problem ?? $"{(filter.Period ?? WorkspaceService.DefaultPeriod(w))?.Label ?? "This period"} has not been published.");
+                }
 
-            d = shown;
+                (d, publishedCommentary) = await svc.AsPublishedAsync(w, info, ct);
+            }
+            else
+            {
+                var (shown, notPublished) = svc.DashboardFor(w, filter.Period, access);
+                if (shown is null)
+                {
+                    return Lookups.NotPublished(w, notPublished!);
+                }
+
+                d = shown;
+            }
         }
         catch (Core.Dashboard.NothingToReportException e)
         {
@@ -197,9 +213,30 @@ public static class DashboardPages
 
         var sections = filter.Apply(d);
         var rows = sections.SelectMany(x => x.Rows).Where(r => r.Period is not null).Select(r => (r.Measure.Id, r.Period!.Value.Label)).ToList();
-        var commentary = await store.LatestCommentaryAsync(w.Info.Id, rows, ct);
-        return Pages.Render<DashboardPage>(new { W = w, Dashboard = d, Query = q, Sections = sections, Commentary = commentary });
+        IReadOnlyDictionary<string, Commentary> commentary;
+        var publication = w.Cycle.Find(d.ReportingPeriod);
+        IReadOnlyList<GoldenThread.Store.Cycle.FigureVersion> corrections = [];
+        if (w.Cycle.InUse)
+        {
+            // The quarter's commentary in its three parts: as written for the team, as approved and published for everyone.
+            commentary = (publishedCommentary ?? w.Cycle.CommentaryFor(d.ReportingPeriod, published: !access.ReadsInternal))
+                .ToDictionary(c => c.Key, c => new Commentary(c.Key, d.ReportingPeriod.Label, "", CommentaryText(c.Value), default), StringComparer.OrdinalIgnoreCase);
+            if (publication is { IsPublished: true })
+            {
+                corrections = (await cycle.VersionsAsync(w.Info.Id, publication.Label, ct: ct)).Where(v => v.Version > 1).OrderBy(v => v.PublishedUtc).ToList();
+            }
+        }
+        else
+        {
+            commentary = await store.LatestCommentaryAsync(w.Info.Id, rows, ct);
+        }
+
+        return Pages.Render<DashboardPage>(new { W = w, Dashboard = d, Query = q, Sections = sections, Commentary = commentary, Publication = publication, AsPublished = asPublished, Corrections = corrections });
     }
+
+    /// <summary>The three parts of a figure's commentary as one paragraph, in the committee report's order.</summary>
+    public static string CommentaryText(GoldenThread.Store.Cycle.FigureCommentary c) =>
+        string.Join(" ", new[] { c.Shows, c.Why, c.Doing }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()));
 
     public static IReadOnlyList<string?> CsvRow(DashboardSection s, DashboardRow r)
     {
@@ -234,6 +271,7 @@ public static class DashboardPages
         Add("direction", q.Direction);
         Add("sort", q.Sort);
         Add("format", q.Format);
+        Add("as-published", q.AsPublished);
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 }

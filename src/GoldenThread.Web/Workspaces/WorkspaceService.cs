@@ -28,9 +28,19 @@ public sealed record WorkspaceCycle(
     IReadOnlyList<ReportingPeriodInfo> Periods,
     CycleValues Drafts,
     CycleValues Published,
-    IReadOnlyDictionary<int, Plan> PublishedPlans)
+    IReadOnlyDictionary<int, Plan> PublishedPlans,
+    IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary> DraftCommentary,
+    IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary> PublishedCommentary)
 {
-    public static WorkspaceCycle None { get; } = new([], CycleValues.Empty, CycleValues.Empty, new Dictionary<int, Plan>());
+    private static readonly IReadOnlyDictionary<(string, string), FigureCommentary> NoCommentary = new Dictionary<(string, string), FigureCommentary>();
+
+    public static WorkspaceCycle None { get; } = new([], CycleValues.Empty, CycleValues.Empty, new Dictionary<int, Plan>(), NoCommentary, NoCommentary);
+
+    /// <summary>The commentary of a reporting period's figures, by measure id: the team's or the published.</summary>
+    public IReadOnlyDictionary<string, FigureCommentary> CommentaryFor(Period reporting, bool published) =>
+        (published ? PublishedCommentary : DraftCommentary)
+            .Where(c => c.Key.ReportingPeriod == reporting.Label)
+            .ToDictionary(c => c.Key.MeasureId, c => c.Value, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the workspace runs its quarters in GoldenThread: then visitors see published periods only.</summary>
     public bool InUse => Periods.Count > 0;
@@ -91,7 +101,13 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             plans[version] = version == inForce.Version ? inForce.Plan : (await store.LoadPlanAsync(id, version, ct))?.Plan ?? inForce.Plan;
         }
 
-        return new WorkspaceCycle(periods, await cycle.ValuesAsync(id, published: false, ct: ct), await cycle.ValuesAsync(id, published: true, ct: ct), plans);
+        return new WorkspaceCycle(
+            periods,
+            await cycle.ValuesAsync(id, published: false, ct: ct),
+            await cycle.ValuesAsync(id, published: true, ct: ct),
+            plans,
+            await cycle.CommentaryAsync(id, published: false, ct),
+            await cycle.CommentaryAsync(id, published: true, ct));
     }
 
     /// <summary>
@@ -155,18 +171,46 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
                 }
             }
 
-            var dashboard = DashboardBuilder.Build(new DashboardInputs
-            {
-                Plan = plan,
-                Values = values,
-                Benchmarks = ws.Benchmarks,
-                HomeLa = ws.HomeLa,
-                ReportingPeriod = effective,
-            });
-
-            // Every page, download and API response is drawn from this, so small counts are withheld everywhere.
-            var threshold = options.Value.DisclosureThreshold;
-            return threshold == 0 ? dashboard : Core.Disclosure.DashboardDisclosure.Apply(dashboard, new Core.Disclosure.DisclosureRules(threshold));
+            return Build(ws, plan, values, effective);
         })!;
+    }
+
+    /// <summary>
+    /// A published period's dashboard exactly as it was published: the figures of version 1 (or whichever versions were
+    /// in force at <see cref="ReportingPeriodInfo.PublishedUtc"/>), the plan of the time, the commentary then.
+    /// </summary>
+    public async Task<(Dashboard Dashboard, IReadOnlyDictionary<string, FigureCommentary> Commentary)> AsPublishedAsync(WorkspaceData ws, ReportingPeriodInfo period, CancellationToken ct)
+    {
+        var at = period.PublishedUtc ?? throw new ArgumentException($"{period.Label} has not been published.", nameof(period));
+        var key = ("as-published", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, period.Label);
+        if (cache.TryGetValue(key, out (Dashboard, IReadOnlyDictionary<string, FigureCommentary>) hit))
+        {
+            return hit;
+        }
+
+        var values = (await cycle.ValuesAsync(ws.Info.Id, published: true, asOf: at, ct)).Over(ws.Values);
+        var plan = period.PublishedPlanVersion is { } v && ws.Cycle.PublishedPlans.TryGetValue(v, out var then) ? then : ws.Plan;
+        var commentary = (await cycle.CommentaryAsync(ws.Info.Id, published: true, ct, asOf: at))
+            .Where(c => c.Key.ReportingPeriod == period.Label)
+            .ToDictionary(c => c.Key.MeasureId, c => c.Value, StringComparer.OrdinalIgnoreCase);
+        var result = (Build(ws, plan, values, period.Period), (IReadOnlyDictionary<string, FigureCommentary>)commentary);
+        cache.Set(key, result, Entry);
+        return result;
+    }
+
+    private Dashboard Build(WorkspaceData ws, Plan plan, IReadOnlyList<Observation> values, Period? period)
+    {
+        var dashboard = DashboardBuilder.Build(new DashboardInputs
+        {
+            Plan = plan,
+            Values = values,
+            Benchmarks = ws.Benchmarks,
+            HomeLa = ws.HomeLa,
+            ReportingPeriod = period,
+        });
+
+        // Every page, download and API response is drawn from this, so small counts are withheld everywhere.
+        var threshold = options.Value.DisclosureThreshold;
+        return threshold == 0 ? dashboard : Core.Disclosure.DashboardDisclosure.Apply(dashboard, new Core.Disclosure.DisclosureRules(threshold));
     }
 }
