@@ -31,6 +31,12 @@ public sealed record PackOptions
 
     /// <summary>The largest count disclosure control withheld (5 by default), for the wording of withheld figures.</summary>
     public int SuppressionThresholdCount { get; init; } = 5;
+
+    /// <summary>
+    /// Approved commentary by measure id (the quarterly cycle's, its three parts as one paragraph); it takes the place of
+    /// the values file's note where a measure has both.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Commentary { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A line of the title block: "Committee", "Date of meeting", "Report of", "Subject".</summary>
@@ -39,7 +45,7 @@ public sealed record TitleField(string Label, string Value);
 /// <summary>A paragraph of the covering report; <see cref="Number"/> is set for the numbered ones (1, 2, 3 … through the report).</summary>
 public sealed record PackParagraph(string Text, int? Number)
 {
-    /// <summary>Commentary shown with the paragraph (the values file's note for the measure), or null.</summary>
+    /// <summary>Commentary shown with the paragraph (approved commentary, else the values file's note for the measure), or null.</summary>
     public string? Commentary { get; init; }
 
     /// <summary>The measure the paragraph is about, or null.</summary>

@@ -138,7 +138,8 @@ public static class CommitteePackBuilder
                     }
 
                     var sentence = PackSentences.Describe(row, PreviousQuartile(row), dashboard.CouncilName, options.SuppressionThresholdCount);
-                    var commentary = row.Note is { Length: > 0 } note ? note : null;
+                    var commentary = options.Commentary.TryGetValue(row.Measure.Id, out var approved) && approved.Length > 0 ? approved
+                        : row.Note is { Length: > 0 } note ? note : null;
                     notable.Add(new NotableMeasure(row.Measure.Id, section.ThemeTitle, reasons, sentence, commentary));
                     paragraphs.Add(Numbered(sentence) with { Commentary = commentary, MeasureId = row.Measure.Id });
                 }

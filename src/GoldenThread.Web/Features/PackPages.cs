@@ -68,6 +68,8 @@ public static class PackPages
         {
             PreviousDashboard = previous,
             SuppressionThresholdCount = options.DisclosureThreshold,
+            Commentary = w.Cycle.CommentaryFor(dashboard.ReportingPeriod, published: !access.ReadsInternal)
+                .ToDictionary(c => c.Key, c => DashboardPages.CommentaryText(c.Value), StringComparer.OrdinalIgnoreCase),
         });
         var ms = new MemoryStream();
         var name = $"{w.Info.Id}-pack-{dashboard.ReportingPeriod.Label.Replace('/', '-').Replace(' ', '-')}.{format}";
