@@ -37,6 +37,9 @@ public sealed record PackOptions
     /// the values file's note where a measure has both.
     /// </summary>
     public IReadOnlyDictionary<string, string> Commentary { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Quotes marked publishable (Appendix B of the Q3 2015/16 pack); none omits the appendix.</summary>
+    public IReadOnlyList<PackEvidence> Evidence { get; init; } = [];
 }
 
 /// <summary>A line of the title block: "Committee", "Date of meeting", "Report of", "Subject".</summary>
@@ -64,7 +67,11 @@ public enum AppendixKind
     CommissioningIntentions,
     ActionPlan,
     OurChildren,
+    Evidence,
 }
+
+/// <summary>A quote from a child, young person or family, marked publishable, with the measure it speaks to.</summary>
+public sealed record PackEvidence(string MeasureId, string MeasureTitle, string Quote, string? Attribution);
 
 /// <summary>An appendix with its letter, in the order the pack gives them.</summary>
 public sealed record PackAppendix(string Letter, AppendixKind Kind, string Title);
@@ -119,6 +126,8 @@ public sealed record CommitteePack
     public ActionPlan? Actions { get; init; }
 
     public IReadOnlyList<HeadlineFigure> OurChildren { get; init; } = [];
+
+    public IReadOnlyList<PackEvidence> Evidence { get; init; } = [];
 
     public string LetterOf(AppendixKind kind) => Appendices.First(a => a.Kind == kind).Letter;
 }

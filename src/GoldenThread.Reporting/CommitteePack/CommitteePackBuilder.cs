@@ -60,6 +60,11 @@ public static class CommitteePackBuilder
             Add(AppendixKind.ActionPlan, "Action plan: progress by theme and outcome");
         }
 
+        if (options.Evidence.Count > 0)
+        {
+            Add(AppendixKind.Evidence, "What children and families told us");
+        }
+
         if (plan.OurChildren.Count > 0)
         {
             Add(AppendixKind.OurChildren, "Our children: headline figures");
@@ -183,6 +188,7 @@ public static class CommitteePackBuilder
             Intentions = intentions,
             Actions = actions,
             OurChildren = plan.OurChildren,
+            Evidence = options.Evidence,
         };
     }
 
@@ -191,6 +197,7 @@ public static class CommitteePackBuilder
         AppendixKind.CommissioningIntentions => "counts the commissioning intentions by outcome, strategic-plan priority and need level",
         AppendixKind.ActionPlan => "gives the progress of the plan's actions",
         AppendixKind.OurChildren => "gives the plan's headline figures about the area's children",
+        AppendixKind.Evidence => "gives what children, young people and families told us, in their words",
         _ => "is the performance dashboard",
     };
 

@@ -58,6 +58,9 @@ public static class CommitteePackDocxRenderer
                 case AppendixKind.ActionPlan:
                     WriteActions(body, a, pack.Actions!);
                     break;
+                case AppendixKind.Evidence:
+                    WriteEvidence(body, a, pack);
+                    break;
                 case AppendixKind.OurChildren:
                     WriteOurChildren(body, a, pack);
                     break;
@@ -173,6 +176,20 @@ public static class CommitteePackDocxRenderer
         foreach (var f in pack.OurChildren)
         {
             table.Append(DataRow(columns, [f.Label, f.Value, f.Period ?? DashboardFormatting.MissingMark]));
+        }
+
+        body.Append(table);
+    }
+
+    private static void WriteEvidence(Body body, PackAppendix a, CommitteePack pack)
+    {
+        body.Append(R.Para("Heading1", $"Appendix {a.Letter}: {a.Title}"));
+        body.Append(R.Para(null, "In their own words, with their consent; nothing here identifies who said it."));
+        var columns = new List<(string, int)> { ("Measure", 4000), ("What they said", 7500), ("Who", 2500) };
+        var table = NewTable(columns);
+        foreach (var e in pack.Evidence)
+        {
+            table.Append(DataRow(columns, [e.MeasureTitle, "\u201C" + e.Quote + "\u201D", e.Attribution ?? DashboardFormatting.MissingMark]));
         }
 
         body.Append(table);

@@ -36,6 +36,7 @@ public static class CommitteePackXlsxRenderer
         AppendixKind.Dashboard => "Dashboard",
         AppendixKind.CommissioningIntentions => "Commissioning intentions",
         AppendixKind.ActionPlan => "Action plan",
+        AppendixKind.Evidence => "Evidence",
         _ => "Our children",
     };
 
@@ -60,6 +61,7 @@ public static class CommitteePackXlsxRenderer
                 AppendixKind.Dashboard => DashboardSheet(pack, appendix, styles, strings),
                 AppendixKind.CommissioningIntentions => IntentionsSheet(pack.Intentions!, appendix, styles, strings),
                 AppendixKind.ActionPlan => ActionsSheet(pack.Actions!, appendix, styles, strings),
+                AppendixKind.Evidence => EvidenceSheet(pack, appendix, styles, strings),
                 _ => OurChildrenSheet(pack, appendix, styles, strings),
             };
             var part = workbookPart.AddNewPart<WorksheetPart>();
@@ -198,6 +200,21 @@ public static class CommitteePackXlsxRenderer
         }
 
         return Finish(data, header, [70, 14, 12]);
+    }
+
+    private static BuiltSheet EvidenceSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
+    {
+        var data = new SheetData();
+        var rows = new RowBuilder(data, strings);
+        rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
+        rows.Next().Text("In their own words, with their consent; nothing here identifies who said it.", styles.Plain);
+        var header = Header(rows, ["Measure", "What they said", "Who"], styles);
+        foreach (var e in pack.Evidence)
+        {
+            rows.Next().Text(e.MeasureTitle, styles.Wrapped).Text(e.Quote, styles.Wrapped).Text(e.Attribution ?? DashboardFormatting.MissingMark, styles.Wrapped);
+        }
+
+        return Finish(data, header, [40, 70, 24]);
     }
 
     private static uint Header(RowBuilder rows, IReadOnlyList<string> columns, StyleRegistry styles)

@@ -14,14 +14,14 @@ public static class PackPages
     public static IEndpointRouteBuilder MapPackPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapGet("/w/{ws}/pack.docx", (string ws, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
-            Pack(ws, period, "docx", svc, current, options.Value, ct)).Requires(Permission.ReadDashboard);
-        pages.MapGet("/w/{ws}/pack.xlsx", (string ws, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
-            Pack(ws, period, "xlsx", svc, current, options.Value, ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/pack.docx", (string ws, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, GoldenThread.Store.Cycle.CycleStore cycle, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
+            Pack(ws, period, "docx", svc, current, cycle, options.Value, ct)).Requires(Permission.ReadDashboard);
+        pages.MapGet("/w/{ws}/pack.xlsx", (string ws, [FromQuery] string? period, WorkspaceService svc, CurrentPerson current, GoldenThread.Store.Cycle.CycleStore cycle, Microsoft.Extensions.Options.IOptions<GoldenThreadOptions> options, CancellationToken ct) =>
+            Pack(ws, period, "xlsx", svc, current, cycle, options.Value, ct)).Requires(Permission.ReadDashboard);
         return app;
     }
 
-    public static async Task<IResult> Pack(string ws, string? period, string format, WorkspaceService svc, CurrentPerson current, GoldenThreadOptions options, CancellationToken ct)
+    public static async Task<IResult> Pack(string ws, string? period, string format, WorkspaceService svc, CurrentPerson current, GoldenThread.Store.Cycle.CycleStore cycle, GoldenThreadOptions options, CancellationToken ct)
     {
         if (await svc.GetAsync(ws, ct) is not { } w)
         {
@@ -70,6 +70,11 @@ public static class PackPages
             SuppressionThresholdCount = options.DisclosureThreshold,
             Commentary = w.Cycle.CommentaryFor(dashboard.ReportingPeriod, published: !access.ReadsInternal)
                 .ToDictionary(c => c.Key, c => DashboardPages.CommentaryText(c.Value), StringComparer.OrdinalIgnoreCase),
+            // A pack is for publication, so only quotes marked publishable, whoever downloads it.
+            Evidence = (await cycle.EvidenceAsync(w.Info.Id, publishableOnly: true, ct: ct))
+                .Where(e => e.ReportingPeriod == dashboard.ReportingPeriod.Label)
+                .Select(e => new PackEvidence(e.MeasureId, w.Plan.FindMeasure(e.MeasureId)?.Title ?? e.MeasureId, e.Quote, e.Attribution))
+                .ToList(),
         });
         var ms = new MemoryStream();
         var name = $"{w.Info.Id}-pack-{dashboard.ReportingPeriod.Label.Replace('/', '-').Replace(' ', '-')}.{format}";

@@ -118,6 +118,44 @@ public sealed class CommitteePackTests
     }
 
     [Fact]
+    public void Build_ApprovedCommentary_TakesThePlaceOfTheNote()
+    {
+        var commentary = new Dictionary<string, string> { [DashboardFixture.LongPlans.Id] = "Two children moved; both placements are stable." };
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions { Commentary = commentary });
+        Assert.Equal("Two children moved; both placements are stable.", pack.NotableMeasures.Single(n => n.MeasureId == DashboardFixture.LongPlans.Id).Commentary);
+    }
+
+    [Fact]
+    public void Render_Evidence_AnAppendixInEveryFormat()
+    {
+        PackEvidence[] evidence = [new(DashboardFixture.LongPlans.Id, "Long-term placements", "I feel listened to <now>.", "a young person in care, 15")];
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions { Evidence = evidence });
+        Assert.Equal(["Dashboard", "CommissioningIntentions", "ActionPlan", "Evidence", "OurChildren"], pack.Appendices.Select(a => a.Kind.ToString()));
+        Assert.Equal("D", pack.LetterOf(AppendixKind.Evidence));
+
+        using var docx = new MemoryStream();
+        CommitteePackDocxRenderer.Render(pack, docx);
+        docx.Position = 0;
+        using (var doc = WordprocessingDocument.Open(docx, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
+            var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("Appendix D: What children and families told us", text);
+            Assert.Contains("\u201CI feel listened to <now>.\u201D", text);
+        }
+
+        using var xlsx = new MemoryStream();
+        CommitteePackXlsxRenderer.Render(pack, xlsx);
+        xlsx.Position = 0;
+        using (var book = SpreadsheetDocument.Open(xlsx, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(book));
+            Assert.Contains("D Evidence", book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+            Assert.Contains("a young person in care, 15", book.WorkbookPart.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText));
+        }
+    }
+
+    [Fact]
     public void Build_ActionWithoutStatus_HasNoStatusRatherThanNotStarted()
     {
         var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions());
