@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace GoldenThread.Bench.Web;
 
 /// <summary>What one open-loop run does: GET <see cref="Url"/> at a fixed rate for a warm-up and then a measured time.</summary>
-public sealed record LoadSettings(Uri Url, double RequestsPerSecond, TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout);
+/// <param name="Cookie">A Cookie header sent with every request (a signed-in person's session), or null.</param>
+public sealed record LoadSettings(Uri Url, double RequestsPerSecond, TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout, string? Cookie = null);
 
 /// <summary>
 /// The measured part of one run. Latencies are from each request's scheduled start to the end of its response body, in
@@ -58,6 +59,10 @@ public static class OpenLoop
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         using var client = new HttpClient(handler) { Timeout = settings.Timeout };
+        if (settings.Cookie is { } cookie)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+        }
 
         var warmUp = (int)Math.Round(settings.WarmUp.TotalSeconds * settings.RequestsPerSecond);
         var measured = Math.Max(1, (int)Math.Round(settings.Duration.TotalSeconds * settings.RequestsPerSecond));

@@ -83,7 +83,55 @@ switch (args[0])
         return 0;
     }
 
+    case "cycle":
+    {
+        // The quarterly cycle: pages read at a fixed rate by a signed-in performance officer while owners save.
+        foreach (var required in new[] { "url", "workspace", "period", "people", "pages" })
+        {
+            if (!options.ContainsKey(required))
+            {
+                Console.Error.WriteLine($"cycle: --{required} is required");
+                return 2;
+            }
+        }
+
+        var baseUrl = new Uri(options["url"]);
+        var people = File.ReadAllLines(options["people"]).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Split(',')).Select(f => new BenchPerson(f[0], f[1], f.Length > 2 && f[2].Length > 0 ? f[2] : null)).ToList();
+        var (reader, readerCookies) = await CycleLoad.SignInAsync(baseUrl, people[0], CancellationToken.None);
+        var owners = new List<(BenchPerson, HttpClient)>();
+        foreach (var person in people.Skip(1))
+        {
+            owners.Add((person, (await CycleLoad.SignInAsync(baseUrl, person, CancellationToken.None)).Client));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var saving = CycleLoad.RunOwnersAsync(baseUrl, options["workspace"], options["period"], owners, stop.Token);
+        foreach (var page in options["pages"].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var settings = new LoadSettings(
+                new Uri(baseUrl, page), Number("rate", 200), TimeSpan.FromSeconds(Number("warmup", 3)), TimeSpan.FromSeconds(Number("duration", 20)),
+                TimeSpan.FromSeconds(Number("timeout", 10)), readerCookies.GetCookieHeader(baseUrl));
+            var result = await OpenLoop.RunAsync(settings);
+            var record = new RunRecord(options.GetValueOrDefault("store", ""), page, options.GetValueOrDefault("version", "current"), (int)Number("round", 1), result);
+            Console.WriteLine(JsonSerializer.Serialize(record, Summary.Json));
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{record.Store} {page}: {result.Requests} requests at {result.AchievedRequestsPerSecond:0.0}/s, {result.Errors} errors, "
+                + $"p50 {result.P50Ms:0.00} p99 {result.P99Ms:0.00} max {result.MaxMs:0.00} ms{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}"));
+        }
+
+        await stop.CancelAsync();
+        var owned = await saving;
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{options.GetValueOrDefault("store", "")} owners: {owned.Owners} saving at once, {owned.Saves} saves, {owned.Conflicts} conflicts, {owned.Errors} errors, "
+            + $"{owned.LostUpdates} lost updates{(owned.FirstError is null ? "" : $"; first error: {owned.FirstError}")}"));
+        reader.Dispose();
+        return owned.Errors == 0 && owned.LostUpdates == 0 ? 0 : 1;
+    }
+
     default:
-        Console.Error.WriteLine($"unknown command '{args[0]}' (run, table)");
+        Console.Error.WriteLine($"unknown command '{args[0]}' (run, table, cycle)");
         return 2;
 }
