@@ -73,7 +73,7 @@ public static partial class CycleLoad
                 try
                 {
                     var form = await client.GetStringAsync(path, CancellationToken.None);
-                    using var response = await client.PostAsync(path + "/enter", new FormUrlEncodedContent(new Dictionary<string, string>
+                    using var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
                     {
                         ["__RequestVerificationToken"] = Token(form),
                         ["revision"] = Match(Revision(), form, "revision"),
@@ -82,6 +82,7 @@ public static partial class CycleLoad
                         ["shows"] = $"Save {n} by {person.Email}.",
                         ["why"] = "Because the benchmark saves it.",
                         ["doing"] = "Saving it again.",
+                        ["then"] = "save",
                     }), CancellationToken.None);
                     if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther)
                     {
