@@ -113,7 +113,9 @@ public static class QuarterPages
         public CycleStore Cycle => cycle;
         public CurrentPerson Current => current;
         public PeopleStore People => people;
-        public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        public TimeProvider Clock => clock;
+
+        public DateOnly Today() => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
     }
 
     public static string QuarterPath(WorkspaceData w) => w.WsPath("/quarter");
@@ -293,7 +295,7 @@ public static class QuarterPages
         var owners = await OwnersAsync(w, s, ct);
         var order = w.Plan.Measures.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var byLabel = periods.ToDictionary(p => p.Label, StringComparer.Ordinal);
-        var today = s.Today;
+        var today = s.Today();
         return figures
             .Where(f => byLabel.ContainsKey(f.ReportingPeriod) && w.Plan.FindMeasure(f.MeasureId) is not null)
             .OrderBy(f => order.TryGetValue(f.MeasureId, out var i) ? i : int.MaxValue)
@@ -419,7 +421,7 @@ public static class QuarterPages
         }
 
         var view = new FigureView(w, p, m, f, history, p.IsPublished ? await s.Cycle.VersionsAsync(w.Info.Id, p.Label, m.Id, ct) : [],
-            row, access.EditsMeasure(m.Id), access.Approves, FigureStates.Overdue(f.State, p.Due, s.Today), attempt, done);
+            row, access.EditsMeasure(m.Id), access.Approves, FigureStates.Overdue(f.State, p.Due, s.Today()), attempt, done);
         return Pages.Render<FigurePage>(new { View = view }, status);
     }
 

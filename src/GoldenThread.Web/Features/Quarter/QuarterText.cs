@@ -6,7 +6,8 @@ namespace GoldenThread.Web.Features.Quarter;
 /// <summary>Dates, times and states as the quarter's pages write them (times in UTC, as the audit trail records them).</summary>
 public static class QuarterText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // The application runs in invariant globalization mode, whose month names are English.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
