@@ -246,6 +246,27 @@ public sealed partial class QuarterPagesTests
         Assert.Equal(stored.Revision, int.Parse(Revision().Match(html).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The note's column holds 4,000 characters; PostgreSQL refused a longer one as a server error before the store checked it.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Note_LongerThanItsColumn_RefusedBesideTheField_NothingSaved(StoreProvider provider)
+    {
+        using var app = App(provider);
+        await Arrange(app);
+        await OpenQ3(await app.SignedInAsync(Officer));
+        var owner = await app.SignedInAsync(Owner);
+
+        var (token, revision) = await FormOf(owner, Figure("camhs-waiting"));
+        var response = await Post(owner, Figure("camhs-waiting"), token, ("revision", revision.ToString(CultureInfo.InvariantCulture)),
+            ("value", "12"), ("status", "final"), ("note", new string('n', 4001)), ("then", "save"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#note\"", html);
+        Assert.Contains("4001 characters; expected at most 4000", html);
+        Assert.Equal(FigureState.Awaiting, (await Stored(app, "camhs-waiting")).State);
+    }
+
     [Fact]
     public async Task Contributor_CannotApproveOrTouchAnotherOwnersFigure()
     {
