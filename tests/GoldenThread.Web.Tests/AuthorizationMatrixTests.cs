@@ -63,7 +63,16 @@ public sealed partial class AuthorizationMatrixTests
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Store.Entities.PersonRow>>();
         var contributor = (await users.FindByEmailAsync(Contributor.Email))!;
         await scope.ServiceProvider.GetRequiredService<PeopleStore>().SetAssignmentsAsync(Ws, contributor.Id, ["a1-gld"], []);
+
+        // An open reporting period, so that the quarter's pages answer with the page itself rather than a 404.
+        var workspace = (await scope.ServiceProvider.GetRequiredService<Workspaces.WorkspaceService>().GetAsync(Ws, default))!;
+        var officer = new Store.Cycle.Actor(null, "Matrix", new WorkspaceAccess(WorkspaceRole.PerformanceOfficer, false, new HashSet<string>(), new HashSet<string>()));
+        var opened = await scope.ServiceProvider.GetRequiredService<Store.Cycle.CycleStore>().OpenAsync(Ws, Core.Periods.Period.Parse(OpenPeriod).Value,
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), workspace.Plan, new Dictionary<string, (Core.Measures.Observation, string)>(), officer);
+        Assert.True(opened.Succeeded, opened.Message);
     }
+
+    private const string OpenPeriod = "2015/16 Q3";
 
     private static async Task<string> PersonId(AppFactory app, TestPerson person)
     {
@@ -92,6 +101,7 @@ public sealed partial class AuthorizationMatrixTests
             ["personId"] = await PersonId(app, Target),
             ["tokenId"] = Guid.NewGuid().ToString(),
             ["code"] = "1.1a",
+            ["period"] = Store.Cycle.PeriodSlug.Of(OpenPeriod),
         };
         var calls = new List<Call>();
         var problems = new List<string>();

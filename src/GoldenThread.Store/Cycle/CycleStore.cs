@@ -403,7 +403,8 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
             errors.AddRange(ex.Errors.Select(e => e with { Line = null }));
         }
 
-        foreach (var (name, text) in new[] { ("shows", entry.Shows), ("why", entry.Why), ("doing", entry.Doing) })
+        // The note is stored in a column of the same size as the commentary's (PostgreSQL refuses a longer one).
+        foreach (var (name, text) in new[] { ("note", entry.Note?.Trim()), ("shows", entry.Shows), ("why", entry.Why), ("doing", entry.Doing) })
         {
             if (text is { Length: > CommentaryLimits.TextLength })
             {
