@@ -124,6 +124,35 @@ public static partial class CycleLoad
         return new OwnersResult(owners.Count, saves, conflicts, errors, lost, firstError);
     }
 
+    [GeneratedRegex("/quarter/[^/\"]+/figures/([^\"?#/]+)\"")]
+    private static partial Regex FigureLink();
+
+    /// <summary>
+    /// Opens the reporting period through the periods page's form (a period already open is fine), then lists the measures
+    /// the progress board links to, in its order: the owners are given one each.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OpenAsync(HttpClient officer, string workspace, string label, string slug, DateOnly due)
+    {
+        var page = await officer.GetStringAsync($"/w/{workspace}/quarter");
+        using (var response = await officer.PostAsync($"/w/{workspace}/quarter", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page),
+            ["period"] = label,
+            ["due-day"] = due.Day.ToString(CultureInfo.InvariantCulture),
+            ["due-month"] = due.Month.ToString(CultureInfo.InvariantCulture),
+            ["due-year"] = due.Year.ToString(CultureInfo.InvariantCulture),
+        })))
+        {
+            if ((int)response.StatusCode >= 400 && response.StatusCode != HttpStatusCode.Conflict)
+            {
+                throw new InvalidOperationException($"opening {label} answered {(int)response.StatusCode}");
+            }
+        }
+
+        var board = await officer.GetStringAsync($"/w/{workspace}/quarter/{slug}");
+        return FigureLink().Matches(board).Select(m => WebUtility.UrlDecode(m.Groups[1].Value)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     private static string Token(string html) => Match(Antiforgery(), html, "antiforgery token");
 
     private static string Match(Regex regex, string html, string what)

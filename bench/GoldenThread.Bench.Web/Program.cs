@@ -86,7 +86,7 @@ switch (args[0])
     case "cycle":
     {
         // The quarterly cycle: pages read at a fixed rate by a signed-in performance officer while owners save.
-        foreach (var required in new[] { "url", "workspace", "period", "people", "pages" })
+        foreach (var required in new[] { "url", "workspace", "label", "people", "pages" })
         {
             if (!options.ContainsKey(required))
             {
@@ -96,18 +96,27 @@ switch (args[0])
         }
 
         var baseUrl = new Uri(options["url"]);
+        var label = options["label"];
+        var slug = new string(label.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
         var people = File.ReadAllLines(options["people"]).Where(l => l.Trim().Length > 0)
-            .Select(l => l.Split(',')).Select(f => new BenchPerson(f[0], f[1], f.Length > 2 && f[2].Length > 0 ? f[2] : null)).ToList();
+            .Select(l => l.Split(',')).Select(f => new BenchPerson(f[0], f[1], null)).ToList();
         var (reader, readerCookies) = await CycleLoad.SignInAsync(baseUrl, people[0], CancellationToken.None);
-        var owners = new List<(BenchPerson, HttpClient)>();
-        foreach (var person in people.Skip(1))
+        var measures = await CycleLoad.OpenAsync(reader, options["workspace"], label, slug, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
+        if (measures.Count < people.Count - 1)
         {
-            owners.Add((person, (await CycleLoad.SignInAsync(baseUrl, person, CancellationToken.None)).Client));
+            Console.Error.WriteLine($"cycle: the board lists {measures.Count} figures, fewer than the {people.Count - 1} owners");
+            return 2;
+        }
+
+        var owners = new List<(BenchPerson, HttpClient)>();
+        foreach (var (person, i) in people.Skip(1).Select((p, i) => (p, i)))
+        {
+            owners.Add((person with { MeasureId = measures[i] }, (await CycleLoad.SignInAsync(baseUrl, person, CancellationToken.None)).Client));
         }
 
         using var stop = new CancellationTokenSource();
-        var saving = CycleLoad.RunOwnersAsync(baseUrl, options["workspace"], options["period"], owners, stop.Token);
-        foreach (var page in options["pages"].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var saving = CycleLoad.RunOwnersAsync(baseUrl, options["workspace"], slug, owners, stop.Token);
+        foreach (var page in options["pages"].Replace("{period}", slug, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var settings = new LoadSettings(
                 new Uri(baseUrl, page), Number("rate", 200), TimeSpan.FromSeconds(Number("warmup", 3)), TimeSpan.FromSeconds(Number("duration", 20)),
