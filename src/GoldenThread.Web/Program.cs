@@ -52,6 +52,7 @@ app.MapDashboardPages();
 app.MapPackPages();
 app.MapMeasurePages();
 app.MapDeliveryPages();
+app.MapCycleUploadPages();
 app.MapGoldenThreadApi();
 
 // Any other address is the 404 page for everyone (not a sign-in prompt, which the fallback policy would give).
