@@ -27,7 +27,7 @@ public sealed record ActionUpdateInput(string? Status, string? Rag, string? Prog
 public sealed record ActionUpdateView(WorkspaceData W, ReportingPeriodInfo Period, PlanAction Action, ActionUpdateInput Input, IReadOnlyList<AuditEntry> ChangedSince, string? Message);
 
 /// <summary>
-/// Actions in the quarter (docs/cycle.md#actions): every action of the plan with its status, RAG, progress note and
+/// Actions in the quarter (docs/cycle-uploads.md#actions): every action of the plan with its status, RAG, progress note and
 /// revised due date in a reporting period, and the form its lead (or the performance officer) updates them with.
 /// </summary>
 public static class ActionUpdatePages

@@ -26,7 +26,7 @@ public sealed record EvidenceView(
 public sealed record EvidenceEditView(WorkspaceData W, Measure Measure, EvidenceItem Item, EvidenceInput Input, IReadOnlyList<AuditEntry> ChangedSince, string? Message);
 
 /// <summary>
-/// Evidence (docs/cycle.md#evidence): quotes from children, young people and families attached to a measure, each
+/// Evidence (docs/cycle-uploads.md#evidence): quotes from children, young people and families attached to a measure, each
 /// flagged whether it may be published. The measure's owner or the performance team adds and changes them; everyone in
 /// the workspace reads them; the public measure page shows only those flagged, once their period is published.
 /// </summary>

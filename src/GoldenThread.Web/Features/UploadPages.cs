@@ -25,7 +25,7 @@ public sealed record ValuesPreviewView(WorkspaceData W, UploadPreview Preview, U
 public sealed record PlanPreviewView(WorkspaceData W, Plan NewPlan, IReadOnlyList<PlanChange> Changes, string FileName, string Yaml, string? Message);
 
 /// <summary>
-/// Uploads in the browser (docs/cycle.md#uploads): a values file for the open reporting periods, previewed row by row
+/// Uploads in the browser (docs/cycle-uploads.md#values): a values file for the open reporting periods, previewed row by row
 /// before it is applied all or nothing, and a new plan YAML, previewed as a list of changes before it becomes the plan's
 /// next version. Both previews are stateless: the Apply button posts the same file again, carried in the page.
 /// </summary>
