@@ -200,6 +200,31 @@ public sealed partial class QuarterUploadPagesTests
     }
 
     [Fact]
+    public async Task ValuesApply_FiveMegabyteFileCarriedAsBase64_ReachesTheReader()
+    {
+        using var app = App();
+        var officer = await app.SignedInAsync(Officer);
+        // 4.5 MB that is not UTF-8: about 6 MB of base64, over the framework's 4 MB default for one form value.
+        var content = Convert.ToBase64String(Enumerable.Repeat((byte)0xFF, 4_500_000).ToArray());
+
+        var response = await PostFields(officer, Upload + "/apply", Upload, ("fileName", "carried.csv"), ("content", content), ("fingerprint", "x"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("is not UTF-8 text", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/w/" + Leics + "/quarter/upload")]
+    [InlineData("/w/" + Leics + "/plan/upload")]
+    public async Task Upload_BodyOverTheEndpointsLimit_RefusedNotAFault(string url)
+    {
+        using var app = App();
+        var admin = await app.SignedInAsync(Admin);
+        var response = await PostFile(admin, url, url, "huge.csv", new string('x', 9 * 1024 * 1024));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task PlanUpload_PreviewListsAnAddedMeasureAndAChangedTarget_ApplyMakesTheNextVersionAudited()
     {
         using var app = App();
