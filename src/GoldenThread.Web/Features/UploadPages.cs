@@ -115,9 +115,10 @@ public static class UploadPages
 
     private static async Task<IResult> PreviewValuesAsync(WorkspaceData w, UploadedFile file, string? message, int status, Services s, CancellationToken ct)
     {
-        if (ReadValues(file, w.Plan) is not { } rows)
+        var (rows, problems) = ReadValues(file, w.Plan);
+        if (rows is null)
         {
-            return ValuesFormPage(w, [new("file", $"{file.Name} cannot be read: the problems are listed below. Correct the file and upload it again")], Problems(file, w.Plan), null, StatusCodes.Status400BadRequest);
+            return ValuesFormPage(w, [new("file", $"{file.Name} cannot be read: the problems are listed below. Correct the file and upload it again")], problems, null, StatusCodes.Status400BadRequest);
         }
 
         var preview = await s.Cycle.PreviewUploadAsync(w.Info.Id, file.Name, rows, await s.Current.ActorAsync(w, ct), ct);
@@ -137,9 +138,10 @@ public static class UploadPages
             return ValuesFormPage(w, [new("file", error!)], [], null, StatusCodes.Status400BadRequest);
         }
 
-        if (ReadValues(file, w.Plan) is not { } rows)
+        var (rows, problems) = ReadValues(file, w.Plan);
+        if (rows is null)
         {
-            return ValuesFormPage(w, [new("file", $"{file.Name} cannot be read: the problems are listed below")], Problems(file, w.Plan), null, StatusCodes.Status400BadRequest);
+            return ValuesFormPage(w, [new("file", $"{file.Name} cannot be read: the problems are listed below")], problems, null, StatusCodes.Status400BadRequest);
         }
 
         var fingerprint = form["fingerprint"].ToString();
@@ -163,29 +165,16 @@ public static class UploadPages
         }
     }
 
-    /// <summary>The file's rows, or null when the reader refuses it (<see cref="Problems"/> says why).</summary>
-    private static IReadOnlyList<ValuesRow>? ReadValues(UploadedFile file, Plan plan)
+    /// <summary>The file's rows, or null with every problem the reader found, by row and column.</summary>
+    private static (IReadOnlyList<ValuesRow>? Rows, IReadOnlyList<InputError> Problems) ReadValues(UploadedFile file, Plan plan)
     {
         try
         {
-            return ReadValuesRows(file, plan);
-        }
-        catch (InputException)
-        {
-            return null;
-        }
-    }
-
-    private static IReadOnlyList<InputError> Problems(UploadedFile file, Plan plan)
-    {
-        try
-        {
-            ReadValuesRows(file, plan);
-            return [];
+            return (ReadValuesRows(file, plan), []);
         }
         catch (InputException e)
         {
-            return e.Errors;
+            return (null, e.Errors);
         }
     }
 
