@@ -1,3 +1,4 @@
+using System.Globalization;
 using GoldenThread.Core.Judgements;
 using GoldenThread.Core.Measures;
 using GoldenThread.Core.Plans;
@@ -58,6 +59,12 @@ public sealed record WorkspaceImport
 
     /// <summary>Whether visitors who are not signed in see the dashboard; null keeps the workspace's setting (a new one is not public).</summary>
     public bool? DashboardPublic { get; init; }
+
+    /// <summary>
+    /// Who changes the plan in the browser: when given and the plan becomes a new version, an audit record of the change
+    /// (subject <c>plan</c>, the new version, the file's name as the reason) is written in the same transaction.
+    /// </summary>
+    public Cycle.Actor? ChangedBy { get; init; }
 }
 
 /// <summary>Reads and writes workspaces. Imports are all or nothing: everything is read and checked before one transaction writes it.</summary>
@@ -149,7 +156,25 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
                 await db.PlanVersions.AnyAsync(p => p.WorkspaceId == ws.Id && p.Version == ws.PlanVersion && p.YamlText == same, ct);
             if (import.PlanYaml is { } text && !unchanged)
             {
+                var before = ws.PlanVersion;
                 ws.PlanVersion++;
+                if (import.ChangedBy is { } actor)
+                {
+                    db.Audit.Add(new AuditRow
+                    {
+                        WorkspaceId = ws.Id,
+                        AtUtc = now,
+                        PersonId = actor.PersonId,
+                        PersonName = actor.Name,
+                        Subject = "plan",
+                        ItemId = ws.PlanVersion.ToString(CultureInfo.InvariantCulture),
+                        Field = "version",
+                        OldValue = before.ToString(CultureInfo.InvariantCulture),
+                        NewValue = ws.PlanVersion.ToString(CultureInfo.InvariantCulture),
+                        Reason = import.PlanSourceName,
+                    });
+                }
+
                 db.PlanVersions.Add(new PlanVersionRow
                 {
                     WorkspaceId = ws.Id,

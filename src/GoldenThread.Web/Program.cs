@@ -53,6 +53,7 @@ app.MapPackPages();
 app.MapMeasurePages();
 app.MapDeliveryPages();
 app.MapQuarterPages();
+app.MapCycleUploadPages();
 app.MapGoldenThreadApi();
 
 // Any other address is the 404 page for everyone (not a sign-in prompt, which the fallback policy would give).

@@ -102,6 +102,7 @@ public sealed partial class AuthorizationMatrixTests
             ["tokenId"] = Guid.NewGuid().ToString(),
             ["code"] = "1.1a",
             ["period"] = Store.Cycle.PeriodSlug.Of(OpenPeriod),
+            ["evidenceId"] = Guid.NewGuid().ToString(),
         };
         var calls = new List<Call>();
         var problems = new List<string>();
@@ -302,7 +303,9 @@ public sealed partial class AuthorizationMatrixTests
 
     // The fields of every form in the application, each sent with every hostile value.
     private static readonly string[] FieldNames =
-        ["text", "period", "email", "name", "role", "password", "newPassword", "confirmPassword", "currentPassword", "code", "returnUrl", "days", "expiry", "dashboardPublic", "measures", "actions", "visible", "token", "person"];
+        ["text", "period", "email", "name", "role", "password", "newPassword", "confirmPassword", "currentPassword", "code", "returnUrl", "days", "expiry", "dashboardPublic", "measures", "actions", "visible", "token", "person",
+         "quote", "attribution", "publishable", "status", "rag", "progress", "revision", "revisedDue-day", "revisedDue-month", "revisedDue-year",
+         "fileName", "content", "fingerprint", "yaml", "planVersion"];
 
     [Theory]
     [MemberData(nameof(Providers))]

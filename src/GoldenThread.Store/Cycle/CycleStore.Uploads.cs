@@ -364,7 +364,8 @@ public sealed partial class CycleStore
         row.Attribution = who;
         row.Publishable = publishable;
         row.Revision++;
-        await SaveAsync(workspaceId, valuesChanged: false, ct);
+        // The public measure page shows publishable evidence and is cached under the workspace's data version.
+        await SaveAsync(workspaceId, valuesChanged: true, ct);
         return CycleResult.Done(row.Revision);
     }
 

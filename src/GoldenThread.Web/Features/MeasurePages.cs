@@ -200,8 +200,26 @@ public static class MeasurePages
         var author = access.EditsMeasure(m.Id) ? await current.DisplayNameAsync(ct) : null;
         var view = new MeasureView(w!, row, period, Points(w!, row), Distribution(w!, row), history,
             w!.Plan.PlacesOf(m.Id), CouncilName(w!), access.ReadsInternal, author);
-        return Pages.Render<MeasurePage>(new { View = view, Form = failedForm, Errors = errors },
+        var evidence = await PublishableEvidenceAsync(w!, m.Id, access, http.RequestServices.GetRequiredService<Store.Cycle.CycleStore>(), ct);
+        return Pages.Render<MeasurePage>(new { View = view, Form = failedForm, Errors = errors, Evidence = evidence },
             errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// The evidence the measure page shows: only quotes flagged as publishable; for visitors, only where the workspace runs
+    /// its quarters here and the quote's quarter is published (a draft quarter's evidence is as unpublished as its figures).
+    /// </summary>
+    public static async Task<IReadOnlyList<Store.Cycle.EvidenceItem>> PublishableEvidenceAsync(WorkspaceData w, string measureId, WorkspaceAccess access, Store.Cycle.CycleStore cycle, CancellationToken ct)
+    {
+        if (!access.ReadsInternal && !w.Cycle.InUse)
+        {
+            return [];
+        }
+
+        var items = await cycle.EvidenceAsync(w.Info.Id, measureId, publishableOnly: true, ct);
+        return access.ReadsInternal
+            ? items
+            : items.Where(e => w.Cycle.Periods.Any(p => p.IsPublished && p.Label == e.ReportingPeriod)).ToList();
     }
 
     private static string CouncilName(WorkspaceData w) =>
