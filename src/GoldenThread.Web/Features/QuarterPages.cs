@@ -69,10 +69,10 @@ public sealed record FigureView(
 }
 
 /// <summary>An action a person leads, in an open period, for "my work".</summary>
-public sealed record ActionLine(string Code, string Text, ReportingPeriodInfo Period, string? Status);
+public sealed record MyAction(string Code, string Text, ReportingPeriodInfo Period, string? Status);
 
 /// <summary>"My work": the figures of open periods a person may change, and the actions they lead.</summary>
-public sealed record MyWorkView(WorkspaceData W, IReadOnlyList<FigureLine> Lines, IReadOnlyList<ActionLine> Actions, IReadOnlyList<ReportingPeriodInfo> OpenPeriods, bool Approves);
+public sealed record MyWorkView(WorkspaceData W, IReadOnlyList<FigureLine> Lines, IReadOnlyList<MyAction> Actions, IReadOnlyList<ReportingPeriodInfo> OpenPeriods, bool Approves);
 
 /// <summary>
 /// The quarterly cycle in the browser (docs/cycle.md): the reporting periods and opening one, the progress board with the
@@ -368,14 +368,14 @@ public static class QuarterPages
         var open = (await s.Cycle.PeriodsAsync(w.Info.Id, ct)).Where(p => !p.IsPublished).ToList();
         var figures = (await s.Cycle.OpenFiguresAsync(w.Info.Id, ct)).Where(f => access.EditsMeasure(f.MeasureId)).ToList();
         var lines = await LinesAsync(w, open, figures, s, ct);
-        var actions = new List<ActionLine>();
+        var actions = new List<MyAction>();
         if (open.Count > 0)
         {
             var plan = w.Plan.Themes.SelectMany(t => t.Actions.Concat(t.Outcomes.SelectMany(o => o.Actions))).Where(a => access.EditsAction(a.Code)).ToList();
             foreach (var p in open)
             {
                 var updates = (await s.Cycle.ActionUpdatesAsync(w.Info.Id, p.Label, ct)).ToDictionary(u => u.ActionCode, StringComparer.OrdinalIgnoreCase);
-                actions.AddRange(plan.Select(a => new ActionLine(a.Code, a.Text, p, updates.TryGetValue(a.Code, out var u) ? u.Status : null)));
+                actions.AddRange(plan.Select(a => new MyAction(a.Code, a.Text, p, updates.TryGetValue(a.Code, out var u) ? u.Status : null)));
             }
         }
 
