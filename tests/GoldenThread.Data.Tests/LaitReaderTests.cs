@@ -259,3 +259,24 @@ public class LaitNeighbourReaderTests
             Assert.Throws<InputException>(() => LaitNeighbourReader.Read(ms, "sn.xlsx")).Message);
     }
 }
+
+public class LaitBdsReaderHostileTests
+{
+    private const string Header = "Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region\n";
+
+    private static InputError Fails(string body, YearBasis? basis) =>
+        Assert.Single(Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(Header + body), "bds.csv", _ => basis)).Errors);
+
+    [Theory]
+    [InlineData("9999/00", YearBasis.Financial)]
+    [InlineData("0000-01", YearBasis.Academic)]
+    [InlineData("9999", YearBasis.Academic)]
+    [InlineData("1899", null)]
+    [InlineData("9998-99", null)]
+    public void Years_OutsideTheSupportedRange_IsRefusedAtItsCell(string years, YearBasis? basis)
+    {
+        var error = Fails($"A,t,{years},Leicestershire,4,855,East Midlands\n", basis);
+
+        Assert.Equal($"bds.csv:2: column 'Years': '{years}' is outside the periods GoldenThread reads; expected a period from 1900 to 2100", error.ToString());
+    }
+}

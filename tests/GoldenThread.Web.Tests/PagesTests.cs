@@ -43,6 +43,11 @@ public sealed partial class PagesTests
     [InlineData(Ws + "/dashboard?period=2023%2F2", 400, "The period &#x27;2023/2&#x27; cannot be read")]
     [InlineData(Ws + "/dashboard?theme=Z9&quartile=7", 400, "quartile &#x27;7&#x27; is not one of 1, 2, 3, 4, none")]
     [InlineData(Ws + "/dashboard?period=2023-12-31", 400, "is not one a dashboard reports on")]
+    [InlineData(Ws + "/dashboard?period=9999%2F00", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/dashboard?period=0000-01", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/dashboard?period=9999%2F00%20Q4", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/measures/a1-gld?period=Dec-9999", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/measures/a1-gld?period=0000%2F01", 400, "is outside the periods GoldenThread reads")]
     public async Task BadAddress_ErrorPageWithMessage(string url, int status, string message)
     {
         using var app = new AppFactory();

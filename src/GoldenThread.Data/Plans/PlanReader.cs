@@ -259,9 +259,15 @@ public static partial class PlanReader
                     last += 100;
                 }
 
-                if (last >= first)
+                if (last >= first && first >= Period.EarliestYear && last <= Period.LatestYear)
                 {
                     return (first, last);
+                }
+
+                if (last >= first)
+                {
+                    problems.Add(node, "years", $"'{t}' is outside the years GoldenThread reads; expected years from {Period.EarliestYear} to {Period.LatestYear}");
+                    return (0, 0);
                 }
             }
 
