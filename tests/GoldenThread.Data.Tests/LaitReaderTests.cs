@@ -280,3 +280,21 @@ public class LaitBdsReaderHostileTests
         Assert.Equal($"bds.csv:2: column 'Years': '{years}' is outside the periods GoldenThread reads; expected a period from 1900 to 2100", error.ToString());
     }
 }
+
+public class LaitBdsReaderNumberTests
+{
+    private const string Header = "Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region\n";
+
+    [Theory]
+    [InlineData("NaN", "'NaN' is not a figure (NaN and Infinity cannot be shown or compared)")]
+    [InlineData("Infinity", "'Infinity' is not a figure (NaN and Infinity cannot be shown or compared)")]
+    [InlineData("-1e999", "'-1e999' is not a figure (NaN and Infinity cannot be shown or compared)")]
+    [InlineData("2e15", "'2e15' is beyond the largest figure GoldenThread reads (1E+15 either side of zero)")]
+    [InlineData("n/a", "'n/a' is not a number")]
+    public void Values_NotAFigure_IsRefusedAtItsCell(string value, string expected)
+    {
+        var ex = Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(Header + $"A,t,2025,Leicestershire,{value},855,East Midlands\n"), "bds.csv", _ => YearBasis.Academic));
+
+        Assert.Equal($"bds.csv:2: column 'Values': {expected}; expected a number such as 12.5, or '-' for a missing value", Assert.Single(ex.Errors).ToString());
+    }
+}

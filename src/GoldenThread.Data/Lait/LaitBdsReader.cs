@@ -3,6 +3,7 @@ using System.Text;
 using GoldenThread.Core;
 using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Periods;
+using GoldenThread.Data.Values;
 
 namespace GoldenThread.Data.Lait;
 
@@ -167,16 +168,19 @@ public static class LaitBdsReader
 
             if (!int.TryParse(csv.Raw(5), NumberStyles.None, CultureInfo.InvariantCulture, out var laNumber))
             {
-                Add(errors, new InputError(fileName, csv.Line, Header[5], $"'{csv.GetString(5)}' is not an LA number; expected a whole number such as 855"));
+                Add(errors, new InputError(fileName, csv.Line, Header[5], $"'{Quoted.Text(csv.GetString(5))}' is not an LA number; expected a whole number such as 855"));
                 continue;
             }
 
             var value = csv.Raw(4);
             var missing = value.Length == 1 && value[0] == (byte)'-';
             double number = 0;
-            if (!missing && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+            if (!missing && (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) || !double.IsFinite(number) || Math.Abs(number) > ValuesReader.LargestNumber))
             {
-                Add(errors, new InputError(fileName, csv.Line, Header[4], $"'{csv.GetString(4)}' is not a number; expected a number such as 12.5, or '-' for a missing value"));
+                var problem = double.IsNaN(number) || double.IsInfinity(number) ? "is not a figure (NaN and Infinity cannot be shown or compared)"
+                    : number != 0 ? $"is beyond the largest figure GoldenThread reads (1E+15 either side of zero)"
+                    : "is not a number";
+                Add(errors, new InputError(fileName, csv.Line, Header[4], $"'{Quoted.Text(csv.GetString(4))}' {problem}; expected a number such as 12.5, or '-' for a missing value"));
                 continue;
             }
 
@@ -187,7 +191,7 @@ public static class LaitBdsReader
             }
             else if (!csv.Raw(3).SequenceEqual(area.NameBytes))
             {
-                Add(errors, new InputError(fileName, csv.Line, Header[3], $"LA {laNumber} is named '{csv.GetString(3)}' here and '{area.Name}' on line {area.FirstLine}; expected one name per LA number"));
+                Add(errors, new InputError(fileName, csv.Line, Header[3], $"LA {laNumber} is named '{Quoted.Text(csv.GetString(3))}' here and '{area.Name}' on line {area.FirstLine}; expected one name per LA number"));
                 continue;
             }
 
@@ -207,7 +211,7 @@ public static class LaitBdsReader
 
             if (!block!.TryAdd(laNumber, number))
             {
-                Add(errors, new InputError(fileName, csv.Line, null, $"a second value for measure '{measure!.Code}', period '{csv.GetString(2)}', LA {laNumber}; expected one row per measure, period and area"));
+                Add(errors, new InputError(fileName, csv.Line, null, $"a second value for measure '{measure!.Code}', period '{Quoted.Text(csv.GetString(2))}', LA {laNumber}; expected one row per measure, period and area"));
             }
         }
 
