@@ -87,4 +87,17 @@ public class HostileInputTests
 
         AssertRejected(result, Path.Combine(dir, "out"), $"'9999/00' {OutsideTheRange}");
     }
+
+    [Theory]
+    [InlineData("plan: [a\nyears: 2020-2023\n", "plan.yaml:1: column '7': YAML syntax: a list or mapping opened here")]
+    [InlineData("DEEP", "plan.yaml:1: column '65': lists and mappings nested more than 64 levels deep")]
+    public void Plan_UnclosedOrDeeplyNested_IsBadInputNotACrash(string yaml, string expected)
+    {
+        var dir = CliRunner.TempDirectory();
+        var plan = Write(dir, "plan.yaml", yaml == "DEEP" ? new string('[', 30_000) + new string(']', 30_000) : yaml);
+        var outDir = Path.Combine(dir, "out");
+
+        AssertRejected(CliRunner.Run("validate", "--plan", plan), outDir, expected);
+        AssertRejected(CliRunner.Run("report", "--plan", plan, "--out", outDir), outDir, expected);
+    }
 }

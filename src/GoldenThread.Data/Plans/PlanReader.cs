@@ -47,10 +47,10 @@ public static partial class PlanReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
 
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(reader);
+            stream = YamlLimits.Load(reader, fileName);
         }
         catch (YamlException ex)
         {
