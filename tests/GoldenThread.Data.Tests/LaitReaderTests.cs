@@ -298,3 +298,29 @@ public class LaitBdsReaderNumberTests
         Assert.Equal($"bds.csv:2: column 'Values': {expected}; expected a number such as 12.5, or '-' for a missing value", Assert.Single(ex.Errors).ToString());
     }
 }
+
+public class LaitBdsReaderSizeTests
+{
+    private const string Header = "Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region\n";
+
+    [Theory]
+    [InlineData(1, "Data item", 5_000)]
+    [InlineData(4, "Values", 20_000_000)]
+    public void AHugeField_IsRefusedNamingItsColumnAndLine(int column, string name, int length)
+    {
+        var fields = new[] { "A", "t", "2025", "Leicestershire", "4", "855", "East Midlands" };
+        fields[column] = new string('9', length);
+
+        var ex = Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(Header + string.Join(",", fields) + "\n"), "bds.csv", _ => YearBasis.Academic));
+
+        Assert.Equal($"bds.csv:2: column '{name}': the field is {length:N0} bytes long; expected at most 4,096 (docs/formats.md, Limits)", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void AHugeHeader_IsQuotedOnlyInPart()
+    {
+        var ex = Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(new string('h', 10_000_000) + "\n"), "bds.csv", _ => YearBasis.Academic));
+
+        Assert.Equal("bds.csv:1: expected the header 'Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region'; found '…'", Assert.Single(ex.Errors).ToString());
+    }
+}

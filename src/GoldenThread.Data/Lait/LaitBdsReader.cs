@@ -45,15 +45,42 @@ public static class LaitBdsReader
 
     private const int MaxErrors = 1000;
 
-    public static LaitBdsContent ReadFile(string path, Func<string, YearBasis?> yearBasisOf) =>
-        Read(File.ReadAllBytes(path), Path.GetFileName(path), yearBasisOf);
+    /// <summary>The largest file read (docs/formats.md, "Limits"): DfE's file is about 40 MB, and is read whole into memory.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>The longest field, in bytes: the longest title in DfE's file is under 400 characters.</summary>
+    public const int MaxFieldBytes = 4096;
+
+    public static LaitBdsContent ReadFile(string path, Func<string, YearBasis?> yearBasisOf)
+    {
+        var name = Path.GetFileName(path);
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw TooLarge(name);
+        }
+
+        return Read(File.ReadAllBytes(path), name, yearBasisOf);
+    }
 
     public static LaitBdsContent Read(Stream stream, string fileName, Func<string, YearBasis?> yearBasisOf)
     {
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > MaxBytes)
+            {
+                throw TooLarge(fileName);
+            }
+        }
+
         return Read(buffer.ToArray(), fileName, yearBasisOf);
     }
+
+    private static InputException TooLarge(string fileName) => new(new InputError(fileName, null, null,
+        $"is more than {MaxBytes / (1024 * 1024)} MB, larger than any LAIT data file (DfE's is about 40 MB); expected LAIT's bds_long.csv (docs/formats.md, Limits)"));
 
     public static LaitBdsContent Read(TextReader reader, string fileName, Func<string, YearBasis?> yearBasisOf) =>
         Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), fileName, yearBasisOf);
@@ -101,6 +128,19 @@ public static class LaitBdsReader
             if (csv.FieldCount != Header.Length)
             {
                 Add(errors, new InputError(fileName, csv.Line, null, $"expected {Header.Length} columns; found {csv.FieldCount}"));
+                continue;
+            }
+
+            var longField = -1;
+            for (var i = 0; i < Header.Length && longField < 0; i++)
+            {
+                longField = csv.Raw(i).Length > MaxFieldBytes ? i : -1;
+            }
+
+            if (longField >= 0)
+            {
+                Add(errors, new InputError(fileName, csv.Line, Header[longField],
+                    $"the field is {csv.Raw(longField).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes long; expected at most {MaxFieldBytes.ToString("N0", CultureInfo.InvariantCulture)} (docs/formats.md, Limits)"));
                 continue;
             }
 
@@ -239,16 +279,17 @@ public static class LaitBdsReader
 
     private static void CheckHeader(Utf8CsvReader csv, string fileName)
     {
-        var found = new string[csv.FieldCount];
+        // A header of thousands of fields or of megabytes is quoted only in part.
+        var found = new string[Math.Min(csv.FieldCount, Header.Length + 1)];
         for (var i = 0; i < found.Length; i++)
         {
-            found[i] = csv.GetString(i).Trim();
+            found[i] = csv.Raw(i).Length > MaxFieldBytes ? "…" : Quoted.Text(csv.GetString(i).Trim());
         }
 
-        if (!found.SequenceEqual(Header, StringComparer.Ordinal))
+        if (csv.FieldCount != Header.Length || !found.SequenceEqual(Header, StringComparer.Ordinal))
         {
             throw new InputException(new InputError(fileName, csv.Line, null,
-                $"expected the header '{string.Join(",", Header)}'; found '{string.Join(",", found)}'"));
+                $"expected the header '{string.Join(",", Header)}'; found '{string.Join(",", found)}{(csv.FieldCount > found.Length ? ",…" : "")}'"));
         }
     }
 

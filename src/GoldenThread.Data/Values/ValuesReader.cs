@@ -82,10 +82,12 @@ public static class ValuesReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(plan);
+        var errors = new List<InputError>();
         string text;
+        bool truncated;
         try
         {
-            text = reader.ReadToEnd();
+            text = CsvText.ReadText(reader, out truncated);
         }
         catch (DecoderFallbackException)
         {
@@ -93,8 +95,7 @@ public static class ValuesReader
                 "is not UTF-8 text (a binary file, or a CSV saved in another encoding?); expected a CSV file saved as CSV UTF-8"));
         }
 
-        var errors = new List<InputError>();
-        var table = CsvText.Parse(text, fileName, errors);
+        var table = CsvText.Parse(text, fileName, errors, truncated);
         return Interpret(table, fileName, plan, errors);
     }
 

@@ -128,3 +128,58 @@ public class ValuesHostileTests
         ],
     };
 }
+
+/// <summary>Values CSV files of hostile sizes are refused at the limit they pass, naming it and where, within bounded memory.</summary>
+public class ValuesCsvSizeTests
+{
+    private static InputError Fails(string csv) =>
+        Assert.Single(Assert.Throws<InputException>(() => ValuesReader.ReadCsv(new StringReader(csv), "v.csv", TestPlan.Instance)).Errors);
+
+    [Theory]
+    [InlineData(200_000_000, "v.csv:2: column 'note' is more than 32,767 characters long (the field starting on line 2); expected a field of at most 32,767 characters, Excel's limit for a cell (docs/formats.md, Limits)")]
+    [InlineData(40_000, "v.csv:2: column 'note' is more than 32,767 characters long (the field starting on line 2); expected a field of at most 32,767 characters, Excel's limit for a cell (docs/formats.md, Limits)")]
+    public void AHugeField_IsRefusedNamingItsColumnAndLine(int length, string expected)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = Fails("measure,period,value,note\npct-fsm,2018/19,5,\"" + new string('x', length) + "\"\n");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal(expected, error.ToString());
+        Assert.True(length < 1_000_000 || allocated < 1_500_000_000, $"allocated {allocated:N0} bytes reading the file");
+    }
+
+    [Fact]
+    public void AHugeNumber_IsRefusedWithoutBeingQuotedWhole()
+    {
+        var error = Fails("measure,period,value\npct-fsm,2018/19," + new string('9', 30_000) + "\n");
+
+        Assert.Equal($"v.csv:2: column 'value': '{new string('9', 40)}…' is 30000 characters long, longer than any number (64 characters at most); expected a number such as 12.5 (a point for decimals, no thousands separators)", error.ToString());
+    }
+
+    [Theory]
+    [InlineData(' ')]
+    [InlineData('\t')]
+    [InlineData('\n')]
+    public void MegabytesOfWhitespace_AreRefusedQuickly(char space)
+    {
+        var error = Fails(new string(space, 2 * 1024 * 1024));
+
+        Assert.NotNull(error.Line);
+    }
+
+    [Fact]
+    public void MoreRowsThanTheLimit_AreRefusedAtTheFirstRowBeyond()
+    {
+        var csv = "measure,period,value\n" + string.Concat(Enumerable.Repeat("pct-fsm,2018/19,5\n", 100_001));
+
+        Assert.Equal("v.csv:100002: the file has more than 100,000 rows of values; expected at most 100,000 (docs/formats.md, Limits)", Fails(csv).ToString());
+    }
+
+    [Fact]
+    public void MoreLinesThanExcelsLimit_AreRefused()
+    {
+        var csv = "measure,period,value\n" + new string('\n', 1_048_576) + "pct-fsm,2018/19,5\n";
+
+        Assert.Equal("v.csv:1048577: the file has more than 1,048,576 lines; expected at most 100,000 rows of values (docs/formats.md, Limits)", Fails(csv).ToString());
+    }
+}
