@@ -100,4 +100,51 @@ public class HostileInputTests
         AssertRejected(CliRunner.Run("validate", "--plan", plan), outDir, expected);
         AssertRejected(CliRunner.Run("report", "--plan", plan, "--out", outDir), outDir, expected);
     }
+
+    [Theory]
+    [InlineData("workspace", "'Not A Workspace!' is not a workspace id")]
+    [InlineData("folder", "is a folder; expected the store's file")]
+    [InlineData("text file", "is not a GoldenThread store (not an SQLite database)")]
+    public void Report_WithAStoreItCannotUse_WritesNoFiles(string fault, string expected)
+    {
+        var dir = CliRunner.TempDirectory();
+        var plan = Write(dir, "plan.yaml", Plan);
+        var values = Write(dir, "values.csv", "measure,period,value\nm1,2023/24,20.5\n");
+        var outDir = Path.Combine(dir, "out");
+        var store = Path.Combine(dir, "store.db");
+        var workspace = "ok";
+        switch (fault)
+        {
+            case "workspace":
+                workspace = "Not A Workspace!";
+                break;
+            case "folder":
+                Directory.CreateDirectory(store);
+                break;
+            default:
+                File.WriteAllText(store, "these are notes, not a database\n");
+                break;
+        }
+
+        var result = CliRunner.Run("report", "--plan", plan, "--data", values, "--out", outDir, "--store", store, "--workspace", workspace);
+
+        AssertRejected(result, outDir, expected);
+        Assert.Equal(fault == "workspace" ? [] : [store], Directory.EnumerateFileSystemEntries(dir).Where(p => p.StartsWith(store, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Report_WithAGoodStore_WritesTheFilesIntoTheOutputFolder()
+    {
+        var dir = CliRunner.TempDirectory();
+        var plan = Write(dir, "plan.yaml", Plan);
+        var values = Write(dir, "values.csv", "measure,period,value\nm1,2023/24,20.5\n");
+        var outDir = Path.Combine(dir, "out");
+
+        var result = CliRunner.Run("report", "--plan", plan, "--data", values, "--out", outDir, "--store", Path.Combine(dir, "store.db"), "--workspace", "ok");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(["dashboard.html", "dashboard.json", "dashboard.xlsx", "report.docx"], Directory.EnumerateFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("wrote " + Path.Combine(outDir, "dashboard.html"), result.Output);
+        Assert.Contains("stored workspace 'ok'", result.Output);
+    }
 }
