@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GoldenThread.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldenThread.Web.Tests;
 
@@ -133,6 +134,34 @@ public sealed partial class PagesTests
     {
         using var app = new AppFactory();
         Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health"));
+    }
+
+    [Theory]
+    [InlineData("GET", true)]
+    [InlineData("HEAD", true)]
+    [InlineData("POST", false)]
+    [InlineData("PUT", false)]
+    [InlineData("DELETE", false)]
+    [InlineData("PATCH", false)]
+    [InlineData("OPTIONS", false)]
+    public async Task Health_AnswersGetAndHeadOnly(string method, bool answered)
+    {
+        using var app = new AppFactory();
+
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/health"));
+
+        Assert.Equal(answered, response.StatusCode == HttpStatusCode.OK);
+        Assert.True(answered || (int)response.StatusCode is 404 or 405, $"{method}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public void Kestrel_DoesNotNameItselfInAServerHeader()
+    {
+        using var app = new AppFactory();
+
+        var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+
+        Assert.False(kestrel.AddServerHeader);
     }
 
     private static List<string[]> Rows(string csv) =>
