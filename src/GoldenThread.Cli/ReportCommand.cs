@@ -68,17 +68,36 @@ internal static class ReportCommand
             }
 
             var inputs = ReportJob.Load(sources);
-            foreach (var line in ReportJob.Run(sources, inputs, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n)))
+            var storeTarget = parse.GetValue(store) is { } t && !string.Equals(t, "none", StringComparison.OrdinalIgnoreCase) ? t : null;
+            var workspaceId = parse.GetValue(workspace) ?? sampleName ?? "default";
+            if (storeTarget is not null)
             {
-                Console.WriteLine(line);
+                StoreImport.Check(storeTarget, workspaceId);
             }
 
-            if (parse.GetValue(store) is { } target && !string.Equals(target, "none", StringComparison.OrdinalIgnoreCase))
+            // The files are rendered into a staging folder and moved into place only once the store (if any) has taken the
+            // values, so a failure anywhere leaves the output folder as it was.
+            var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            using var staging = new StagedOutput(outDir);
+            var lines = ReportJob.Run(sources, inputs, staging.Folder, n == 0 ? null : new DisclosureRules(n));
+            string? stored = null;
+            if (storeTarget is not null)
             {
                 // A bundled sample as shipped is a council's published document, so its dashboard is public, as the web
                 // application seeds it; the council's own plan or values stay internal until an administrator says otherwise.
                 var published = sampleName is not null && planPath is null && parse.GetValue(data) is null ? true : (bool?)null;
-                Console.WriteLine(StoreImport.Run(sources, inputs.Values, target, parse.GetValue(workspace) ?? sampleName ?? "default", published));
+                stored = StoreImport.Run(sources, inputs.Values, storeTarget, workspaceId, published);
+            }
+
+            staging.Commit();
+            foreach (var line in lines)
+            {
+                Console.WriteLine(staging.InOutput(line));
+            }
+
+            if (stored is not null)
+            {
+                Console.WriteLine(stored);
             }
 
             return ExitCodes.Ok;

@@ -6,6 +6,12 @@ internal static class Suggestions
     /// <summary>The closest candidate within a small edit distance, or null when nothing is close enough to be a likely typo.</summary>
     public static string? Closest(string written, IEnumerable<string> candidates)
     {
+        // Nothing longer than a key or id is a typo of one, and the distance takes time in proportion to the length.
+        if (written.Length > 200)
+        {
+            return null;
+        }
+
         var w = written.ToLowerInvariant();
 
         // A third of the length, at most 3: "polarty" finds "polarity" but "id" does not find "la".

@@ -4,6 +4,8 @@ using GoldenThread.Web.Workspaces;
 
 // The table of contents: services per feature, then the pipeline, then the endpoints per feature.
 var builder = WebApplication.CreateBuilder(args);
+// The server's name and version tell an attacker only which flaws to try.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.AddGoldenThreadStore();
 builder.AddAccounts();
 builder.AddSingleSignOn();
@@ -42,7 +44,7 @@ app.UseAntiforgery();
 app.UseOutputCache();
 
 app.MapOpenApi("/openapi/{documentName}.json").Public();
-app.MapHealthChecks("/health").Public();
+app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).Public();
 app.MapSignInPages();
 app.MapSingleSignOnPages();
 app.MapAccountPages();

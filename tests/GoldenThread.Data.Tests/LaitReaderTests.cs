@@ -259,3 +259,68 @@ public class LaitNeighbourReaderTests
             Assert.Throws<InputException>(() => LaitNeighbourReader.Read(ms, "sn.xlsx")).Message);
     }
 }
+
+public class LaitBdsReaderHostileTests
+{
+    private const string Header = "Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region\n";
+
+    private static InputError Fails(string body, YearBasis? basis) =>
+        Assert.Single(Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(Header + body), "bds.csv", _ => basis)).Errors);
+
+    [Theory]
+    [InlineData("9999/00", YearBasis.Financial)]
+    [InlineData("0000-01", YearBasis.Academic)]
+    [InlineData("9999", YearBasis.Academic)]
+    [InlineData("1899", null)]
+    [InlineData("9998-99", null)]
+    public void Years_OutsideTheSupportedRange_IsRefusedAtItsCell(string years, YearBasis? basis)
+    {
+        var error = Fails($"A,t,{years},Leicestershire,4,855,East Midlands\n", basis);
+
+        Assert.Equal($"bds.csv:2: column 'Years': '{years}' is outside the periods GoldenThread reads; expected a period from 1900 to 2100", error.ToString());
+    }
+}
+
+public class LaitBdsReaderNumberTests
+{
+    private const string Header = "Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region\n";
+
+    [Theory]
+    [InlineData("NaN", "'NaN' is not a figure (NaN and Infinity cannot be shown or compared)")]
+    [InlineData("Infinity", "'Infinity' is not a figure (NaN and Infinity cannot be shown or compared)")]
+    [InlineData("-1e999", "'-1e999' is not a figure (NaN and Infinity cannot be shown or compared)")]
+    [InlineData("2e15", "'2e15' is beyond the largest figure GoldenThread reads (1E+15 either side of zero)")]
+    [InlineData("n/a", "'n/a' is not a number")]
+    public void Values_NotAFigure_IsRefusedAtItsCell(string value, string expected)
+    {
+        var ex = Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(Header + $"A,t,2025,Leicestershire,{value},855,East Midlands\n"), "bds.csv", _ => YearBasis.Academic));
+
+        Assert.Equal($"bds.csv:2: column 'Values': {expected}; expected a number such as 12.5, or '-' for a missing value", Assert.Single(ex.Errors).ToString());
+    }
+}
+
+public class LaitBdsReaderSizeTests
+{
+    private const string Header = "Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region\n";
+
+    [Theory]
+    [InlineData(1, "Data item", 5_000)]
+    [InlineData(4, "Values", 20_000_000)]
+    public void AHugeField_IsRefusedNamingItsColumnAndLine(int column, string name, int length)
+    {
+        var fields = new[] { "A", "t", "2025", "Leicestershire", "4", "855", "East Midlands" };
+        fields[column] = new string('9', length);
+
+        var ex = Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(Header + string.Join(",", fields) + "\n"), "bds.csv", _ => YearBasis.Academic));
+
+        Assert.Equal($"bds.csv:2: column '{name}': the field is {length:N0} bytes long; expected at most 4,096 (docs/formats.md, Limits)", Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void AHugeHeader_IsQuotedOnlyInPart()
+    {
+        var ex = Assert.Throws<InputException>(() => LaitBdsReader.Read(new StringReader(new string('h', 10_000_000) + "\n"), "bds.csv", _ => YearBasis.Academic));
+
+        Assert.Equal("bds.csv:1: expected the header 'Short Desc,Data item,Years,LA and Regions,Values,LA Number,Region'; found '…'", Assert.Single(ex.Errors).ToString());
+    }
+}

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GoldenThread.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldenThread.Web.Tests;
 
@@ -43,6 +44,11 @@ public sealed partial class PagesTests
     [InlineData(Ws + "/dashboard?period=2023%2F2", 400, "The period &#x27;2023/2&#x27; cannot be read")]
     [InlineData(Ws + "/dashboard?theme=Z9&quartile=7", 400, "quartile &#x27;7&#x27; is not one of 1, 2, 3, 4, none")]
     [InlineData(Ws + "/dashboard?period=2023-12-31", 400, "is not one a dashboard reports on")]
+    [InlineData(Ws + "/dashboard?period=9999%2F00", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/dashboard?period=0000-01", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/dashboard?period=9999%2F00%20Q4", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/measures/a1-gld?period=Dec-9999", 400, "is outside the periods GoldenThread reads")]
+    [InlineData(Ws + "/measures/a1-gld?period=0000%2F01", 400, "is outside the periods GoldenThread reads")]
     public async Task BadAddress_ErrorPageWithMessage(string url, int status, string message)
     {
         using var app = new AppFactory();
@@ -128,6 +134,34 @@ public sealed partial class PagesTests
     {
         using var app = new AppFactory();
         Assert.Equal("Healthy", await app.CreateClient().GetStringAsync("/health"));
+    }
+
+    [Theory]
+    [InlineData("GET", true)]
+    [InlineData("HEAD", true)]
+    [InlineData("POST", false)]
+    [InlineData("PUT", false)]
+    [InlineData("DELETE", false)]
+    [InlineData("PATCH", false)]
+    [InlineData("OPTIONS", false)]
+    public async Task Health_AnswersGetAndHeadOnly(string method, bool answered)
+    {
+        using var app = new AppFactory();
+
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/health"));
+
+        Assert.Equal(answered, response.StatusCode == HttpStatusCode.OK);
+        Assert.True(answered || (int)response.StatusCode is 404 or 405, $"{method}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public void Kestrel_DoesNotNameItselfInAServerHeader()
+    {
+        using var app = new AppFactory();
+
+        var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+
+        Assert.False(kestrel.AddServerHeader);
     }
 
     private static List<string[]> Rows(string csv) =>

@@ -261,6 +261,9 @@ public sealed partial class SignInTests
     [InlineData("javascript:alert(1)", "/")]
     [InlineData("", "/")]
     [InlineData(Measure + "?period=2023/24#commentary", Measure + "?period=2023/24#commentary")]
+    [InlineData("/café", "/caf%C3%A9")] // é is U+00E9, C3 A9 in UTF-8
+    [InlineData("/w/x?q=Łódź", "/w/x?q=%C5%81%C3%B3d%C5%BA")] // Ł U+0141 C5 81, ó U+00F3 C3 B3, ź U+017A C5 BA
+    [InlineData("/%C3%A9", "/%C3%A9")]
     public async Task SignIn_ReturnUrl_OnlyLocalAddressesFollowed(string returnUrl, string location)
     {
         using var app = WithEditor();

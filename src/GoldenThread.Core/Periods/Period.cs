@@ -231,6 +231,19 @@ public readonly struct Period : IEquatable<Period>
     /// </summary>
     public static ParseResult<Period> Parse(string? text, YearBasis? yearBasis = null) =>
         PeriodParser.Parse(text, yearBasis);
+
+    /// <summary>The first year a parsed period may start in (docs/formats.md, "Limits").</summary>
+    public const int EarliestYear = 1900;
+
+    /// <summary>The last year a parsed period may end in.</summary>
+    public const int LatestYear = 2100;
+
+    /// <summary>
+    /// Whether the period lies within <see cref="EarliestYear"/> to <see cref="LatestYear"/>. Every period read from a
+    /// file, a command line or an address is in this range, so code working out earlier or later periods (the
+    /// previous quarter, a year's trend) never runs off the calendar.
+    /// </summary>
+    public bool IsSupported => Start.Year >= EarliestYear && End.Year <= LatestYear;
 }
 
 internal static partial class PeriodParser
@@ -272,6 +285,11 @@ internal static partial class PeriodParser
         }
 
         var raw = text.Trim();
+        if (raw.Length > LongestText)
+        {
+            return ParseResult<Period>.Fail($"'{Shown(raw)}' is {raw.Length.ToString(CultureInfo.InvariantCulture)} characters long, too long to be a period; expected at most {LongestText} characters, {Expected}");
+        }
+
         string? qualifier = null;
         var core = raw;
         var qm = QualifierPattern().Match(raw);
@@ -281,17 +299,59 @@ internal static partial class PeriodParser
             qualifier = qm.Groups["q"].Value.Trim();
         }
 
-        var result = ParseCore(core, yearBasis);
+        var years = new YearsSeen();
+        var result = ParseCore(core, yearBasis, years);
+        if (years.OutOfRange || result is { IsSupported: false })
+        {
+            return ParseResult<Period>.Fail($"'{Shown(raw)}' is outside the periods GoldenThread reads; expected a period from {Period.EarliestYear} to {Period.LatestYear}");
+        }
+
         return result is { } p
             ? ParseResult<Period>.Ok(p.WithQualifier(qualifier))
-            : ParseResult<Period>.Fail($"'{raw}' is not a period; {Expected}");
+            : ParseResult<Period>.Fail($"'{Shown(raw)}' is not a period; {Expected}");
     }
 
-    private static Period? ParseCore(string s, YearBasis? basis)
+    /// <summary>The longest text read as a period: the longest form, a date with a revision label, is under 30.</summary>
+    public const int LongestText = 64;
+
+    // A period is a few characters; a message quoting a megabyte of text would bury the file and row it names.
+    private const int ShownLength = 40;
+
+    private static string Shown(string raw) => raw.Length <= ShownLength ? raw : raw[..ShownLength] + "…";
+
+    /// <summary>
+    /// Notes a year outside the supported range as soon as it is read, before any date is made from it, so that no
+    /// text (<c>9999/00</c>, <c>0000-01</c>) can reach a date beyond the calendar's ends.
+    /// </summary>
+    private sealed class YearsSeen
+    {
+        public bool OutOfRange { get; private set; }
+
+        public bool Supported(params ReadOnlySpan<int> years)
+        {
+            foreach (var y in years)
+            {
+                if (y is < Period.EarliestYear or > Period.LatestYear)
+                {
+                    OutOfRange = true;
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private static Period? ParseCore(string s, YearBasis? basis, YearsSeen years)
     {
         // A single year.
-        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1900 && year <= 2200)
+        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
+            if (!years.Supported(year))
+            {
+                return null;
+            }
+
             return basis switch
             {
                 YearBasis.Academic => Period.AcademicYear(year - 1),
@@ -306,7 +366,7 @@ internal static partial class PeriodParser
             var y1 = q.Groups["y1"].Success ? q.Groups["y1"].Value : q.Groups["y3"].Value;
             var y2 = q.Groups["y2"].Success ? q.Groups["y2"].Value : q.Groups["y4"].Value;
             var qn = q.Groups["q"].Success ? q.Groups["q"].Value : q.Groups["q2"].Value;
-            return SecondYearFollows(y1, y2, out var start)
+            return SecondYearFollows(y1, y2, out var start) && years.Supported(start, start + 1)
                 ? Period.FinancialQuarter(start, int.Parse(qn, CultureInfo.InvariantCulture))
                 : null;
         }
@@ -321,7 +381,7 @@ internal static partial class PeriodParser
             }
 
             var b = ExpandYear(a, multi.Groups["y2"].Value);
-            if (!SecondYearFollows(b.ToString(CultureInfo.InvariantCulture), multi.Groups["y2b"].Value, out _) || b <= a)
+            if (!years.Supported(a, b, b + 1) || !SecondYearFollows(b.ToString(CultureInfo.InvariantCulture), multi.Groups["y2b"].Value, out _) || b <= a)
             {
                 return null;
             }
@@ -336,12 +396,22 @@ internal static partial class PeriodParser
             var b = ExpandYear(a, split.Groups["y2"].Value);
             if (b == a + 1)
             {
+                if (!years.Supported(a, b))
+                {
+                    return null;
+                }
+
                 return basis == YearBasis.Academic ? Period.AcademicYear(a) : Period.FinancialYear(a);
             }
 
             // "2014-16": calendar years pooled (the "/" form is never a range of calendar years).
             if (b > a + 1 && b - a <= 10 && !s.Contains('/'))
             {
+                if (!years.Supported(a, b))
+                {
+                    return null;
+                }
+
                 return Period.MultiYear(YearBasis.Calendar, a, b);
             }
 
@@ -352,19 +422,21 @@ internal static partial class PeriodParser
         if (iso.Success)
         {
             var m = int.Parse(iso.Groups["m"].Value, CultureInfo.InvariantCulture);
-            return m is >= 1 and <= 12 ? Period.Month(int.Parse(iso.Groups["y"].Value, CultureInfo.InvariantCulture), m) : null;
+            var y = int.Parse(iso.Groups["y"].Value, CultureInfo.InvariantCulture);
+            return m is >= 1 and <= 12 && years.Supported(y) ? Period.Month(y, m) : null;
         }
 
         var mn = MonthNamePattern().Match(s);
         if (mn.Success && MonthNumber(mn.Groups["m"].Value) is { } month)
         {
             var y = int.Parse(mn.Groups["y"].Value, CultureInfo.InvariantCulture);
-            return Period.Month(y < 100 ? 2000 + y : y, month);
+            y = y < 100 ? 2000 + y : y;
+            return years.Supported(y) ? Period.Month(y, month) : null;
         }
 
         if (DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return Period.Snapshot(date);
+            return years.Supported(date.Year) ? Period.Snapshot(date) : null;
         }
 
         return null;

@@ -37,10 +37,10 @@ public static class AreaComparisonManifest
 
     public static AreaComparisonSources Read(TextReader reader, string manifestPath)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(reader);
+            stream = Plans.YamlLimits.Load(reader, manifestPath);
         }
         catch (YamlDotNet.Core.YamlException e)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using GoldenThread.Core;
 using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Periods;
+using GoldenThread.Data.Values;
 
 namespace GoldenThread.Data.Lait;
 
@@ -44,15 +45,42 @@ public static class LaitBdsReader
 
     private const int MaxErrors = 1000;
 
-    public static LaitBdsContent ReadFile(string path, Func<string, YearBasis?> yearBasisOf) =>
-        Read(File.ReadAllBytes(path), Path.GetFileName(path), yearBasisOf);
+    /// <summary>The largest file read (docs/formats.md, "Limits"): DfE's file is about 40 MB, and is read whole into memory.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>The longest field, in bytes: the longest title in DfE's file is under 400 characters.</summary>
+    public const int MaxFieldBytes = 4096;
+
+    public static LaitBdsContent ReadFile(string path, Func<string, YearBasis?> yearBasisOf)
+    {
+        var name = Path.GetFileName(path);
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw TooLarge(name);
+        }
+
+        return Read(File.ReadAllBytes(path), name, yearBasisOf);
+    }
 
     public static LaitBdsContent Read(Stream stream, string fileName, Func<string, YearBasis?> yearBasisOf)
     {
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > MaxBytes)
+            {
+                throw TooLarge(fileName);
+            }
+        }
+
         return Read(buffer.ToArray(), fileName, yearBasisOf);
     }
+
+    private static InputException TooLarge(string fileName) => new(new InputError(fileName, null, null,
+        $"is more than {MaxBytes / (1024 * 1024)} MB, larger than any LAIT data file (DfE's is about 40 MB); expected LAIT's bds_long.csv (docs/formats.md, Limits)"));
 
     public static LaitBdsContent Read(TextReader reader, string fileName, Func<string, YearBasis?> yearBasisOf) =>
         Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), fileName, yearBasisOf);
@@ -100,6 +128,19 @@ public static class LaitBdsReader
             if (csv.FieldCount != Header.Length)
             {
                 Add(errors, new InputError(fileName, csv.Line, null, $"expected {Header.Length} columns; found {csv.FieldCount}"));
+                continue;
+            }
+
+            var longField = -1;
+            for (var i = 0; i < Header.Length && longField < 0; i++)
+            {
+                longField = csv.Raw(i).Length > MaxFieldBytes ? i : -1;
+            }
+
+            if (longField >= 0)
+            {
+                Add(errors, new InputError(fileName, csv.Line, Header[longField],
+                    $"the field is {csv.Raw(longField).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes long; expected at most {MaxFieldBytes.ToString("N0", CultureInfo.InvariantCulture)} (docs/formats.md, Limits)"));
                 continue;
             }
 
@@ -167,16 +208,19 @@ public static class LaitBdsReader
 
             if (!int.TryParse(csv.Raw(5), NumberStyles.None, CultureInfo.InvariantCulture, out var laNumber))
             {
-                Add(errors, new InputError(fileName, csv.Line, Header[5], $"'{csv.GetString(5)}' is not an LA number; expected a whole number such as 855"));
+                Add(errors, new InputError(fileName, csv.Line, Header[5], $"'{Quoted.Text(csv.GetString(5))}' is not an LA number; expected a whole number such as 855"));
                 continue;
             }
 
             var value = csv.Raw(4);
             var missing = value.Length == 1 && value[0] == (byte)'-';
             double number = 0;
-            if (!missing && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+            if (!missing && (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) || !double.IsFinite(number) || Math.Abs(number) > ValuesReader.LargestNumber))
             {
-                Add(errors, new InputError(fileName, csv.Line, Header[4], $"'{csv.GetString(4)}' is not a number; expected a number such as 12.5, or '-' for a missing value"));
+                var problem = double.IsNaN(number) || double.IsInfinity(number) ? "is not a figure (NaN and Infinity cannot be shown or compared)"
+                    : number != 0 ? $"is beyond the largest figure GoldenThread reads (1E+15 either side of zero)"
+                    : "is not a number";
+                Add(errors, new InputError(fileName, csv.Line, Header[4], $"'{Quoted.Text(csv.GetString(4))}' {problem}; expected a number such as 12.5, or '-' for a missing value"));
                 continue;
             }
 
@@ -187,7 +231,7 @@ public static class LaitBdsReader
             }
             else if (!csv.Raw(3).SequenceEqual(area.NameBytes))
             {
-                Add(errors, new InputError(fileName, csv.Line, Header[3], $"LA {laNumber} is named '{csv.GetString(3)}' here and '{area.Name}' on line {area.FirstLine}; expected one name per LA number"));
+                Add(errors, new InputError(fileName, csv.Line, Header[3], $"LA {laNumber} is named '{Quoted.Text(csv.GetString(3))}' here and '{area.Name}' on line {area.FirstLine}; expected one name per LA number"));
                 continue;
             }
 
@@ -207,7 +251,7 @@ public static class LaitBdsReader
 
             if (!block!.TryAdd(laNumber, number))
             {
-                Add(errors, new InputError(fileName, csv.Line, null, $"a second value for measure '{measure!.Code}', period '{csv.GetString(2)}', LA {laNumber}; expected one row per measure, period and area"));
+                Add(errors, new InputError(fileName, csv.Line, null, $"a second value for measure '{measure!.Code}', period '{Quoted.Text(csv.GetString(2))}', LA {laNumber}; expected one row per measure, period and area"));
             }
         }
 
@@ -235,16 +279,17 @@ public static class LaitBdsReader
 
     private static void CheckHeader(Utf8CsvReader csv, string fileName)
     {
-        var found = new string[csv.FieldCount];
+        // A header of thousands of fields or of megabytes is quoted only in part.
+        var found = new string[Math.Min(csv.FieldCount, Header.Length + 1)];
         for (var i = 0; i < found.Length; i++)
         {
-            found[i] = csv.GetString(i).Trim();
+            found[i] = csv.Raw(i).Length > MaxFieldBytes ? "…" : Quoted.Text(csv.GetString(i).Trim());
         }
 
-        if (!found.SequenceEqual(Header, StringComparer.Ordinal))
+        if (csv.FieldCount != Header.Length || !found.SequenceEqual(Header, StringComparer.Ordinal))
         {
             throw new InputException(new InputError(fileName, csv.Line, null,
-                $"expected the header '{string.Join(",", Header)}'; found '{string.Join(",", found)}'"));
+                $"expected the header '{string.Join(",", Header)}'; found '{string.Join(",", found)}{(csv.FieldCount > found.Length ? ",…" : "")}'"));
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using GoldenThread.Data.Xlsx;
 
 namespace GoldenThread.Data.Lait;
 
@@ -37,53 +36,58 @@ public static class LaitNeighbourReader
         return Read(stream, Path.GetFileName(path));
     }
 
+    /// <summary>The most rows holding values the workbook may have; DfE's has about 170 (docs/formats.md, "Limits").</summary>
+    public const int MaxRows = 100_000;
+
     public static LaitNeighbourContent Read(Stream stream, string fileName)
     {
-        SpreadsheetDocument doc;
+        XlsxWorkbook workbook;
         try
         {
-            doc = SpreadsheetDocument.Open(stream, false);
+            workbook = XlsxWorkbook.Open(stream, fileName);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (InputException ex) when (ex.Errors is [{ Message: var m }] && m.StartsWith("is not an XLSX workbook (not a valid zip package)", StringComparison.Ordinal))
         {
             throw new InputException(new InputError(fileName, null, null, "the file is not an Excel workbook (.xlsx); expected DfE's statistical neighbour workbook"));
         }
 
-        using (doc)
+        using (workbook)
         {
-            return Read(doc, fileName);
+            return Read(workbook, fileName);
         }
     }
 
-    private static LaitNeighbourContent Read(SpreadsheetDocument doc, string fileName)
+    private static LaitNeighbourContent Read(XlsxWorkbook workbook, string fileName)
     {
-        var wb = doc.WorkbookPart ?? throw new InputException(new InputError(fileName, null, null, "the workbook has no sheets; expected a sheet 'LA SN Groups'"));
-        var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == SheetName)
-            ?? throw new InputException(new InputError(fileName, null, null, $"there is no sheet '{SheetName}'; expected DfE's statistical neighbour workbook"));
-        var part = (WorksheetPart)wb.GetPartById(sheet.Id!.Value!);
-        var shared = wb.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        if (workbook.Sheets.Count == 0)
+        {
+            throw new InputException(new InputError(fileName, null, null, "the workbook has no sheets; expected a sheet 'LA SN Groups'"));
+        }
 
+        var sheet = workbook.Sheets.FirstOrDefault(s => s.Name == SheetName);
+        if (sheet.Name is null)
+        {
+            throw new InputException(new InputError(fileName, null, null, $"there is no sheet '{SheetName}'; expected DfE's statistical neighbour workbook"));
+        }
+
+        var shared = workbook.SharedStrings();
         var rows = new List<(int Row, Dictionary<string, string> Cells)>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
+        workbook.ReadRows(sheet.Name, sheet.RelationshipId, MaxRows, row =>
         {
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var cell in row.Elements<Cell>())
+            foreach (var cell in row.Cells)
             {
-                var reference = cell.CellReference?.Value;
-                if (reference is null)
-                {
-                    continue;
-                }
-
-                var text = CellText(cell, shared);
+                var text = cell.Type == "s"
+                    ? int.TryParse(cell.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : null
+                    : cell.Raw;
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    cells[ColumnLetters(reference)] = text.Trim();
+                    cells[ColumnLetters(cell.Column)] = text.Trim();
                 }
             }
 
-            rows.Add(((int)(row.RowIndex?.Value ?? 0), cells));
-        }
+            rows.Add((row.Number, cells));
+        });
 
         var headerIndex = rows.FindIndex(r => r.Cells.Values.Any(v => v == "LA num"));
         if (headerIndex < 0)
@@ -128,7 +132,7 @@ public static class LaitNeighbourReader
 
             if (!TryWholeNumber(laText, out var la))
             {
-                errors.Add(new InputError(where, rowNumber, "LA num", $"'{laText}' is not an LA number; expected a whole number such as 855"));
+                errors.Add(new InputError(where, rowNumber, "LA num", $"'{Quoted.Text(laText)}' is not an LA number; expected a whole number such as 855"));
                 continue;
             }
 
@@ -147,7 +151,7 @@ public static class LaitNeighbourReader
 
                 if (!TryWholeNumber(snText, out var sn))
                 {
-                    errors.Add(new InputError(where, rowNumber, $"SN{i + 1}", $"'{snText}' is not an LA number; expected a whole number such as 855, or '-' for none"));
+                    errors.Add(new InputError(where, rowNumber, $"SN{i + 1}", $"'{Quoted.Text(snText)}' is not an LA number; expected a whole number such as 855, or '-' for none"));
                     ok = false;
                     continue;
                 }
@@ -194,22 +198,6 @@ public static class LaitNeighbourReader
         return new LaitNeighbourContent(groups, warnings);
     }
 
-    private static string? CellText(Cell cell, string[] shared)
-    {
-        var raw = cell.CellValue?.Text;
-        if (cell.DataType?.Value == CellValues.SharedString)
-        {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? shared[i] : null;
-        }
-
-        if (cell.DataType?.Value == CellValues.InlineString)
-        {
-            return cell.InlineString?.InnerText;
-        }
-
-        return raw;
-    }
-
     private static bool TryWholeNumber(string text, out int value)
     {
         value = 0;
@@ -222,15 +210,16 @@ public static class LaitNeighbourReader
         return true;
     }
 
-    private static string ColumnLetters(string reference)
+    /// <summary>The letters of a 0-based column: 0 → "A", 26 → "AA".</summary>
+    private static string ColumnLetters(int column)
     {
-        var n = 0;
-        while (n < reference.Length && char.IsAsciiLetter(reference[n]))
+        var result = "";
+        for (var number = column + 1; number > 0; number = (number - 1) / 26)
         {
-            n++;
+            result = (char)('A' + ((number - 1) % 26)) + result;
         }
 
-        return reference[..n].ToUpperInvariant();
+        return result;
     }
 
     /// <summary>The column to the right: "F" → "G", "Z" → "AA".</summary>

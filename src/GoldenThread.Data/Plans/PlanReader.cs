@@ -47,10 +47,10 @@ public static partial class PlanReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
 
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(reader);
+            stream = YamlLimits.Load(reader, fileName);
         }
         catch (YamlException ex)
         {
@@ -259,9 +259,15 @@ public static partial class PlanReader
                     last += 100;
                 }
 
-                if (last >= first)
+                if (last >= first && first >= Period.EarliestYear && last <= Period.LatestYear)
                 {
                     return (first, last);
+                }
+
+                if (last >= first)
+                {
+                    problems.Add(node, "years", $"'{t}' is outside the years GoldenThread reads; expected years from {Period.EarliestYear} to {Period.LatestYear}");
+                    return (0, 0);
                 }
             }
 

@@ -122,6 +122,37 @@ public sealed class CinCensusReader
 
     // ---- XML ------------------------------------------------------------------------------------------------------
 
+    /// <summary>The deepest nesting of elements read: DfE's CIN message nests about eight (docs/formats.md, "Limits").</summary>
+    public const int MaxXmlDepth = 64;
+
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+    };
+
+    /// <summary>The line of the first element nested beyond <see cref="MaxXmlDepth"/>, or null.</summary>
+    private static int? TooDeep(Stream xml)
+    {
+        using var reader = XmlReader.Create(xml, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 0,
+            CloseInput = false,
+        });
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxXmlDepth)
+            {
+                return ((IXmlLineInfo)reader).LineNumber;
+            }
+        }
+
+        return null;
+    }
+
     public void AddXml(Stream xml, int collectionYear, string fileName)
     {
         if (!KnownYear(collectionYear, fileName))
@@ -133,11 +164,35 @@ public sealed class CinCensusReader
         XDocument doc;
         try
         {
-            doc = XDocument.Load(xml, LoadOptions.SetLineInfo);
+            // The depth is checked on a first, forward-only pass: building the tree of a file nested a hundred thousand
+            // deep took a time growing with the square of the depth before any check could run.
+            if (!xml.CanSeek)
+            {
+                var copy = new MemoryStream();
+                xml.CopyTo(copy);
+                copy.Position = 0;
+                xml = copy;
+            }
+
+            var start = xml.Position;
+            if (TooDeep(xml) is { } at)
+            {
+                _log.Add(new InputError(fileName, at, null,
+                    $"elements nested more than {MaxXmlDepth} deep; expected a CIN census message, which nests about eight (docs/formats.md, Limits)"));
+                Counted(collectionYear, fileName, 0, false);
+                return;
+            }
+
+            xml.Position = start;
+            using var reader = XmlReader.Create(xml, XmlSettings);
+            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
-            _log.Add(new InputError(fileName, ex.LineNumber, null, "is not well-formed XML: " + ex.Message));
+            var problem = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+                ? "declares a DTD, which a CIN census message never does; expected the XML DfE's schema describes"
+                : $"is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}); expected the XML DfE's schema describes";
+            _log.Add(new InputError(fileName, ex.LineNumber > 0 ? ex.LineNumber : null, null, problem));
             Counted(collectionYear, fileName, 0, false);
             return;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace GoldenThread.Data.Values;
@@ -8,7 +9,37 @@ namespace GoldenThread.Data.Values;
 /// </summary>
 internal static class CsvText
 {
-    public static RawTable? Parse(string text, string fileName, List<InputError> errors)
+    /// <summary>The most characters a values CSV may hold (docs/formats.md, "Limits"): a real one holds well under a megabyte.</summary>
+    public const int MaxCharacters = 32 * 1024 * 1024;
+
+    /// <summary>The most characters in one field: Excel's limit for a cell, which a note never needs to exceed.</summary>
+    public const int MaxFieldCharacters = 32_767;
+
+    /// <summary>The most records (lines holding values) after the header, as for a values workbook.</summary>
+    public const int MaxRecords = 100_000;
+
+    /// <summary>The most lines of any kind, blank ones included: Excel's row limit.</summary>
+    public const int MaxLines = 1_048_576;
+
+    /// <summary>
+    /// Reads at most <see cref="MaxCharacters"/> and one more; <paramref name="truncated"/> says the file is longer. The
+    /// part read is still parsed, so that a field or a row count beyond its limit is reported where it is.
+    /// </summary>
+    public static string ReadText(TextReader reader, out bool truncated)
+    {
+        var buffer = new char[1 << 16];
+        var sb = new StringBuilder();
+        int n;
+        while (sb.Length <= MaxCharacters && (n = reader.Read(buffer, 0, Math.Min(buffer.Length, MaxCharacters + 1 - sb.Length))) > 0)
+        {
+            sb.Append(buffer, 0, n);
+        }
+
+        truncated = sb.Length > MaxCharacters;
+        return sb.ToString();
+    }
+
+    public static RawTable? Parse(string text, string fileName, List<InputError> errors, bool truncated = false)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
@@ -31,6 +62,29 @@ internal static class CsvText
         var atFieldStart = true;
         var quoted = false;
         var recordHasContent = false;
+        var valueRecords = 0;
+        var firstBeyond = 0;
+
+        // A field beyond the limit, a record beyond the count or a line beyond Excel's: the position and the limit.
+        string? TooLarge()
+        {
+            if (field.Length > MaxFieldCharacters)
+            {
+                var column = records.Count > 0 && fields.Count < records[0].Cells.Count && records[0].Cells[fields.Count].Trim() is { Length: > 0 } name
+                    ? $"column '{Quoted.Text(name)}'"
+                    : $"field {(fields.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+                return $"{column} is more than {MaxFieldCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters long (the field starting on line {recordLine.ToString(CultureInfo.InvariantCulture)}); expected a field of at most {MaxFieldCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters, Excel's limit for a cell (docs/formats.md, Limits)";
+            }
+
+            if (line > MaxLines)
+            {
+                return $"the file has more than {MaxLines.ToString("N0", CultureInfo.InvariantCulture)} lines; expected at most {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} rows of values (docs/formats.md, Limits)";
+            }
+
+            return valueRecords > MaxRecords
+                ? $"the file has more than {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} rows of values; expected at most {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} (docs/formats.md, Limits)"
+                : null;
+        }
 
         void EndField()
         {
@@ -43,6 +97,11 @@ internal static class CsvText
         void EndRecord()
         {
             EndField();
+            if (records.Count > 0 && ++valueRecords == MaxRecords + 1)
+            {
+                firstBeyond = recordLine;
+            }
+
             records.Add(new RawRow(recordLine, fields.ToList()));
             fields.Clear();
             recordHasContent = false;
@@ -50,6 +109,12 @@ internal static class CsvText
 
         while (i < text.Length)
         {
+            if ((field.Length > MaxFieldCharacters || line > MaxLines || valueRecords > MaxRecords) && TooLarge() is { } problem)
+            {
+                errors.Add(new InputError(fileName, field.Length > MaxFieldCharacters ? recordLine : line > MaxLines ? line : firstBeyond, null, problem));
+                return null;
+            }
+
             var c = text[i];
             if (quoted)
             {
@@ -120,6 +185,19 @@ internal static class CsvText
                     i++;
                     break;
             }
+        }
+
+        if ((field.Length > MaxFieldCharacters || line > MaxLines || valueRecords > MaxRecords) && TooLarge() is { } last)
+        {
+            errors.Add(new InputError(fileName, field.Length > MaxFieldCharacters ? recordLine : line > MaxLines ? line : firstBeyond, null, last));
+            return null;
+        }
+
+        if (truncated)
+        {
+            errors.Add(new InputError(fileName, null, null,
+                $"is more than {MaxCharacters / (1024 * 1024)} MB of text ({MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters), larger than any values file; expected at most {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} rows of values (docs/formats.md, Limits)"));
+            return null;
         }
 
         if (quoted)

@@ -106,10 +106,12 @@ public static class ValuesReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(plan);
+        var errors = new List<InputError>();
         string text;
+        bool truncated;
         try
         {
-            text = reader.ReadToEnd();
+            text = CsvText.ReadText(reader, out truncated);
         }
         catch (DecoderFallbackException)
         {
@@ -117,8 +119,7 @@ public static class ValuesReader
                 "is not UTF-8 text (a binary file, or a CSV saved in another encoding?); expected a CSV file saved as CSV UTF-8"));
         }
 
-        var errors = new List<InputError>();
-        var table = CsvText.Parse(text, fileName, errors);
+        var table = CsvText.Parse(text, fileName, errors, truncated);
         return Interpret(table, fileName, plan, errors);
     }
 
@@ -204,11 +205,11 @@ public static class ValuesReader
             if (!Columns.Contains(name))
             {
                 var hint = Suggestions.Closest(name, Columns) is { } c ? $"did you mean '{c}'?" : "expected one of " + string.Join(", ", Columns);
-                errors.Add(new InputError(fileName, 1, written, "unknown column; " + hint));
+                errors.Add(new InputError(fileName, 1, Shown(written), "unknown column; " + hint));
             }
             else if (!columns.TryAdd(name, i))
             {
-                errors.Add(new InputError(fileName, 1, written, $"a second '{name}' column; expected each column once"));
+                errors.Add(new InputError(fileName, 1, written, $"a second '{Shown(name)}' column; expected each column once"));
             }
         }
 
@@ -260,7 +261,7 @@ public static class ValuesReader
                 var hint = Suggestions.Closest(measureId, plan.Measures.Select(x => x.Id)) is { } near
                     ? $"did you mean '{near}'?"
                     : $"expected a measure id of the plan '{plan.Name}'";
-                Error(Measure, $"unknown measure '{measureId}'; {hint}");
+                Error(Measure, $"unknown measure '{Shown(measureId)}'; {hint}");
             }
             else
             {
@@ -298,6 +299,17 @@ public static class ValuesReader
             {
                 Error(Denominator, $"{Show(denominator.Value)} is not positive; expected a count above zero");
             }
+            else if (denominator is { } whole && whole != Math.Floor(whole) && measure is not null && measure.Counts != Counted.Money)
+            {
+                // Counts of children, families, staff or places are whole; a fraction here is a value typed into the
+                // wrong column, and the significance tests and disclosure control that take the counts would misread it.
+                Error(Denominator, $"{Show(whole)} is not a whole number, but measure '{measure.Id}' counts {measure.Counts.Key()}; expected a whole count above zero");
+            }
+
+            if (numerator is { } part && denominator is { } all && all > 0 && part > all && measure?.Unit.Kind == UnitKind.Percentage)
+            {
+                Error(Numerator, $"{Show(part)} is more than the denominator {Show(all)}, but measure '{measure.Id}' is a percentage of it; expected a numerator no larger than the denominator");
+            }
 
             var status = ValueStatus.Final;
             if (Text(Status) is { } statusText)
@@ -310,7 +322,7 @@ public static class ValuesReader
                         status = ValueStatus.Provisional;
                         break;
                     default:
-                        Error(Status, $"'{statusText}' is not a status; expected final or provisional (blank means final)");
+                        Error(Status, $"'{Shown(statusText)}' is not a status; expected final or provisional (blank means final)");
                         break;
                 }
             }
@@ -332,6 +344,12 @@ public static class ValuesReader
             }
 
             var computed = numerator is { } n && denominator is { } d ? Ratio(n, d, measure.Unit) : (double?)null;
+            if (computed is { } huge && Math.Abs(huge) > LargestNumber)
+            {
+                Error(Numerator, $"numerator/denominator gives {Show(huge)}, beyond the largest figure GoldenThread reads ({Show(LargestNumber)}); expected counts whose ratio is a figure of this measure");
+                return null;
+            }
+
             if (value is null && computed is null && !measure.Qualitative)
             {
                 var given = numerator is not null ? Numerator : denominator is not null ? Denominator : Value;
@@ -385,7 +403,7 @@ public static class ValuesReader
             };
             if (d is not { } direction)
             {
-                Error(DirectionColumn, $"'{t}' is not a direction of travel; expected improved (or better), no significant change (or same, similar), declined (or worse), higher or lower; blank to compute it");
+                Error(DirectionColumn, $"'{Shown(t)}' is not a direction of travel; expected improved (or better), no significant change (or same, similar), declined (or worse), higher or lower; blank to compute it");
                 return null;
             }
 
@@ -393,8 +411,8 @@ public static class ValuesReader
                 && direction != Direction.NoSignificantChange)
             {
                 Error(DirectionColumn, measure.Polarity == Polarity.NoJudgement
-                    ? $"'{t}' judges better or worse, but measure '{measure.Id}' has no polarity; expected higher, lower or no significant change"
-                    : $"'{t}' says only which way the value moved, but measure '{measure.Id}' is {measure.Polarity.ToWords()}; expected improved, no significant change or declined");
+                    ? $"'{Shown(t)}' judges better or worse, but measure '{measure.Id}' has no polarity; expected higher, lower or no significant change"
+                    : $"'{Shown(t)}' says only which way the value moved, but measure '{measure.Id}' is {measure.Polarity.ToWords()}; expected improved, no significant change or declined");
                 return null;
             }
 
@@ -419,7 +437,7 @@ public static class ValuesReader
             };
             if (r is not { } rag)
             {
-                Error(RagColumn, $"'{t}' is not a RAG rating; expected red, amber or green (or R, A, G); blank to compute it");
+                Error(RagColumn, $"'{Shown(t)}' is not a RAG rating; expected red, amber or green (or R, A, G); blank to compute it");
                 return null;
             }
 
@@ -457,7 +475,7 @@ public static class ValuesReader
             {
                 if (measure is not null && measure.Unit.Kind != UnitKind.Percentage)
                 {
-                    Error(column, $"'{t}' has a % sign but measure '{measure.Id}' is in {measure.Unit}; expected a plain number");
+                    Error(column, $"'{Shown(t)}' has a % sign but measure '{measure.Id}' is in {measure.Unit}; expected a plain number");
                     return null;
                 }
 
@@ -469,7 +487,7 @@ public static class ValuesReader
                 return n;
             }
 
-            Error(column, $"'{t}' is not a number; {NumberExpected}");
+            Error(column, NotANumber(t));
             return null;
         }
 
@@ -487,7 +505,7 @@ public static class ValuesReader
                 case "n" or "no" or "false":
                     return false;
                 default:
-                    Error(Updated, $"'{t}' is not a yes or no; expected y or n (blank: worked out from the periods)");
+                    Error(Updated, $"'{Shown(t)}' is not a yes or no; expected y or n (blank: worked out from the periods)");
                     return null;
             }
         }
@@ -504,18 +522,53 @@ public static class ValuesReader
                 return q;
             }
 
-            Error(Quartile, $"'{t}' is not a quartile; expected 1, 2, 3 or 4 (1 the best)");
+            Error(Quartile, $"'{Shown(t)}' is not a quartile; expected 1, 2, 3 or 4 (1 the best)");
             return null;
         }
     }
 
-    private static string Show(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Show(double v) => Math.Abs(v) >= 1e15
+        ? v.ToString("0.######E+0", CultureInfo.InvariantCulture)
+        : v.ToString("0.######", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The largest figure read, in magnitude (docs/formats.md, "Limits"): far above any council's count, rate or
+    /// budget, and far enough below a double's range that averages and differences of figures stay finite.
+    /// </summary>
+    internal const double LargestNumber = 1e15;
 
     internal static double? ParseNumber(string s)
     {
         const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-        return double.TryParse(s, styles, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+        return s.Length <= LongestNumber && double.TryParse(s, styles, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && Math.Abs(v) <= LargestNumber
+            ? v
+            : null;
     }
+
+    /// <summary>The most characters a number is written with: 17 significant digits, a sign, a point and an exponent, with room to spare.</summary>
+    internal const int LongestNumber = 64;
+
+    /// <summary>Why <paramref name="text"/> is not a figure, quoting at most the first 40 characters of it.</summary>
+    internal static string NotANumber(string text)
+    {
+        var s = text.TrimEnd('%').Trim();
+        if (s.Length > LongestNumber)
+        {
+            return $"'{Shown(text)}' is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long, longer than any number ({LongestNumber.ToString(CultureInfo.InvariantCulture)} characters at most); {NumberExpected}";
+        }
+
+        const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (double.TryParse(s, styles, CultureInfo.InvariantCulture, out var v))
+        {
+            return double.IsFinite(v)
+                ? $"'{Shown(text)}' is beyond the largest figure GoldenThread reads ({Show(LargestNumber)} either side of zero); {NumberExpected}"
+                : $"'{Shown(text)}' is not a figure (NaN and Infinity cannot be shown or compared); {NumberExpected}";
+        }
+
+        return $"'{Shown(text)}' is not a number; {NumberExpected}";
+    }
+
+    private static string Shown(string text) => Quoted.Text(text);
 
     /// <summary>numerator / denominator in the measure's unit: × 100 for a percentage, × the base for a rate, else the plain ratio.</summary>
     public static double Ratio(double numerator, double denominator, MeasureUnit unit) => unit.Kind switch

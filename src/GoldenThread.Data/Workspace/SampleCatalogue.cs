@@ -87,10 +87,10 @@ public static class SampleCatalogue
     public static ReportSources Read(TextReader reader, string manifestPath)
     {
         var fileName = manifestPath;
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(reader);
+            stream = Plans.YamlLimits.Load(reader, fileName);
         }
         catch (YamlDotNet.Core.YamlException e)
         {

@@ -102,7 +102,7 @@ public static class SignInPages
         }
 
         var result = await signIn.PasswordSignInAsync(person, form.Password, isPersistent: false, lockoutOnFailure: true);
-        var back = Accounts.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/";
+        var back = Accounts.ReturnTarget(form.ReturnUrl);
         if (result.Succeeded)
         {
             return TypedResults.Redirect(back);
@@ -147,7 +147,7 @@ public static class SignInPages
             : await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code!.Trim());
         if (result.Succeeded)
         {
-            return TypedResults.Redirect(Accounts.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            return TypedResults.Redirect(Accounts.ReturnTarget(form.ReturnUrl));
         }
 
         failures.Record(address);

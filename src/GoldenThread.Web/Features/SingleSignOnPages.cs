@@ -37,7 +37,7 @@ public static class SingleSignOnPages
             return Results.NotFound();
         }
 
-        var back = Accounts.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        var back = Accounts.ReturnTarget(returnUrl);
         var properties = signIn.ConfigureExternalAuthenticationProperties(SingleSignOnOptions.Scheme, "/sign-in/sso/done?returnUrl=" + Uri.EscapeDataString(back));
         return TypedResults.Challenge(properties, [SingleSignOnOptions.Scheme]);
     }
@@ -121,7 +121,7 @@ public static class SingleSignOnPages
             return Pages.Error(StatusCodes.Status403Forbidden, "You cannot sign in yet", NoRole);
         }
 
-        var back = Accounts.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+        var back = Accounts.ReturnTarget(returnUrl);
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
         if (result.Succeeded)
         {

@@ -167,6 +167,27 @@ public static class Accounts
         };
     }
 
+    /// <summary>
+    /// Where to send someone after signing in: their return address when it is within this site, else the home page. A
+    /// header holds only ASCII, so any other character (<c>/café</c>) is sent percent-encoded as UTF-8, as a browser
+    /// would have sent it; the address is the same one.
+    /// </summary>
+    public static string ReturnTarget(string? url)
+    {
+        if (!IsLocalUrl(url))
+        {
+            return "/";
+        }
+
+        var sb = new System.Text.StringBuilder(url!.Length);
+        foreach (var rune in url.EnumerateRunes())
+        {
+            sb.Append(rune.IsAscii ? rune.ToString() : Uri.EscapeDataString(rune.ToString()));
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>A return address only within this site: "/path", never "//host", "/\host" or an absolute URL.</summary>
     public static bool IsLocalUrl(string? url)
     {

@@ -116,6 +116,22 @@ public class PlanReaderInvalidTests
             ["p.yaml:2: column '8': field 'years': '2020' is not a span of years; expected first-last calendar years, e.g. 2020-2023 or 2020-23"]
         },
         {
+            "years outside the supported range", Edited((2, "years: 0000-9999")),
+            ["p.yaml:2: column '8': field 'years': '0000-9999' is outside the years GoldenThread reads; expected years from 1900 to 2100"]
+        },
+        {
+            "years ending after 2100", Edited((2, "years: 2099-01")),
+            ["p.yaml:2: column '8': field 'years': '2099-01' is outside the years GoldenThread reads; expected years from 1900 to 2100"]
+        },
+        {
+            "a target for a year beyond 2100", Edited((10, "    polarity: higher-is-better\n    targets:\n      9999/00: 75")),
+            ["p.yaml:12: column '7': field 'measures[0].targets.9999/00': the target's year: '9999/00' is outside the periods GoldenThread reads; expected a period from 1900 to 2100"]
+        },
+        {
+            "a target for a year before 1900", Edited((10, "    polarity: higher-is-better\n    targets:\n      0000-01: 75")),
+            ["p.yaml:12: column '7': field 'measures[0].targets.0000-01': the target's year: '0000-01' is outside the periods GoldenThread reads; expected a period from 1900 to 2100"]
+        },
+        {
             "years backwards", Edited((2, "years: 2023-2020")),
             ["p.yaml:2: column '8': field 'years': '2023-2020' is not a span of years; expected first-last calendar years, e.g. 2020-2023 or 2020-23"]
         },
