@@ -53,6 +53,8 @@ app.MapPackPages();
 app.MapMeasurePages();
 app.MapDeliveryPages();
 app.MapGoldenThreadApi();
+app.MapCycleApi();
+app.MapAuditPages();
 
 // Any other address is the 404 page for everyone (not a sign-in prompt, which the fallback policy would give).
 app.MapFallback("{*path}", () => Results.NotFound()).Public().ExcludeFromDescription();

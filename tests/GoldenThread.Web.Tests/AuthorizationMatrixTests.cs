@@ -44,6 +44,7 @@ public sealed partial class AuthorizationMatrixTests
         [Policies.ReadInternal] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor, Viewer],
         [Policies.EditMeasure] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor],
         [Policies.EditAction] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor],
+        [Policies.Contribute] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor],
         [Policies.Approve] = [TestPerson.InstallationAdministrator, WsAdmin, Officer],
         [Policies.Administer] = [TestPerson.InstallationAdministrator, WsAdmin],
         [Policies.InstallationAdministrator] = [TestPerson.InstallationAdministrator],
@@ -92,6 +93,7 @@ public sealed partial class AuthorizationMatrixTests
             ["personId"] = await PersonId(app, Target),
             ["tokenId"] = Guid.NewGuid().ToString(),
             ["code"] = "1.1a",
+            ["period"] = "2015-16-q3",
         };
         var calls = new List<Call>();
         var problems = new List<string>();
