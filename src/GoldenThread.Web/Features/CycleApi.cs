@@ -124,6 +124,8 @@ public static class CycleApi
 
         public HttpContext Http => http;
 
+        public IAntiforgery Antiforgery => antiforgery;
+
         /// <summary>
         /// A browser session proves a write came from this site's page (the RequestVerificationToken header, or the form's
         /// field); a script with an access token sends no cookie, so it cannot be forged from another site.
@@ -312,7 +314,9 @@ public static class CycleApi
         var arriving = new Dictionary<string, (Observation, string)>(StringComparer.Ordinal);
         foreach (var row in dashboard.Rows)
         {
-            if (row.Value is not { } value || row.Period is not { } at || row.Measure.Gap is not null || arriving.ContainsKey(row.Measure.Id))
+            // Only a figure for the period this reporting period asks of the measure: the dashboard's latest may be older.
+            if (row.Value is not { } value || row.Period is not { } at || row.Measure.Gap is not null || arriving.ContainsKey(row.Measure.Id)
+                || at.WithQualifier(null) != FigurePeriod.For(row.Measure.Frequency, period))
             {
                 continue;
             }
