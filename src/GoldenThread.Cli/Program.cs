@@ -12,6 +12,7 @@ root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(CompareCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(UserCommand.Create());
+root.Subcommands.Add(FiguresCommand.Create());
 
 try
 {

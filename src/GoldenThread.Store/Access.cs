@@ -102,6 +102,9 @@ public sealed record WorkspaceAccess(WorkspaceRole? Role, bool DashboardPublic, 
     public bool EditsAction(string actionCode) =>
         Role >= WorkspaceRole.PerformanceOfficer || (Role == WorkspaceRole.Contributor && OwnedActions.Contains(actionCode));
 
+    /// <summary>Changes something of their own at least (a contributor, even one who owns nothing yet), or anything.</summary>
+    public bool Contributes => Role >= WorkspaceRole.Contributor;
+
     /// <summary>Checks, approves and publishes.</summary>
     public bool Approves => Role >= WorkspaceRole.PerformanceOfficer;
 

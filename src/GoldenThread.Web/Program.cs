@@ -57,6 +57,8 @@ app.MapDeliveryPages();
 app.MapQuarterPages();
 app.MapCycleUploadPages();
 app.MapGoldenThreadApi();
+app.MapCycleApi();
+app.MapAuditPages();
 
 // Any other address is the 404 page for everyone (not a sign-in prompt, which the fallback policy would give).
 app.MapFallback("{*path}", () => Results.NotFound()).Public().ExcludeFromDescription();

@@ -44,6 +44,7 @@ public sealed partial class AuthorizationMatrixTests
         [Policies.ReadInternal] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor, Viewer],
         [Policies.EditMeasure] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor],
         [Policies.EditAction] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor],
+        [Policies.Contribute] = [TestPerson.InstallationAdministrator, WsAdmin, Officer, Contributor],
         [Policies.Approve] = [TestPerson.InstallationAdministrator, WsAdmin, Officer],
         [Policies.Administer] = [TestPerson.InstallationAdministrator, WsAdmin],
         [Policies.InstallationAdministrator] = [TestPerson.InstallationAdministrator],

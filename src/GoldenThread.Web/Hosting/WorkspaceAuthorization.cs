@@ -15,6 +15,7 @@ public enum Permission
     ReadInternal,
     EditMeasure,
     EditAction,
+    Contribute,
     Approve,
     Administer,
 }
@@ -37,6 +38,12 @@ public static class Policies
     /// <summary>The action named by <c>{code}</c>: its lead, performance officers and administrators.</summary>
     public const string EditAction = "workspace:edit-action";
 
+    /// <summary>
+    /// Sending work that names its measures inside it (a values file upload): contributors, performance officers and
+    /// administrators; the store then checks each row's measure against what the person owns.
+    /// </summary>
+    public const string Contribute = "workspace:contribute";
+
     /// <summary>Checking, approving, publishing: performance officers and administrators.</summary>
     public const string Approve = "workspace:approve";
 
@@ -55,6 +62,7 @@ public static class Policies
         Permission.ReadInternal => ReadInternal,
         Permission.EditMeasure => EditMeasure,
         Permission.EditAction => EditAction,
+        Permission.Contribute => Contribute,
         Permission.Approve => Approve,
         Permission.Administer => Administer,
         _ => throw new ArgumentOutOfRangeException(nameof(p), p, null),
@@ -119,6 +127,7 @@ public sealed class WorkspacePermissionHandler(CurrentPerson current, WorkspaceS
             Permission.ReadInternal => access.ReadsInternal,
             Permission.EditMeasure => access.EditsMeasure(item),
             Permission.EditAction => access.EditsAction(item),
+            Permission.Contribute => access.Contributes,
             Permission.Approve => access.Approves,
             Permission.Administer => access.Administers,
             _ => false,
