@@ -283,7 +283,7 @@ public static class CycleApi
         }
 
         var reporting = parsed.Value.WithQualifier(null);
-        var result = await s.Cycle.OpenAsync(w.Info.Id, reporting, due, w.Plan, Arriving(w, s.Workspaces, reporting), await s.Current.ActorAsync(w, ct), ct);
+        var result = await s.Cycle.OpenAsync(w.Info.Id, reporting, due, w.Plan, s.Workspaces.Feeds(w, reporting), await s.Current.ActorAsync(w, ct), ct);
         if (!result.Succeeded)
         {
             return Fail<Created<ReportingPeriodDto>>(result);
@@ -292,48 +292,6 @@ public static class CycleApi
         var info = (await s.Cycle.FindPeriodAsync(w.Info.Id, reporting.Label, ct))!;
         var dto = Dto(w, info, await s.Cycle.FiguresAsync(w.Info.Id, info.Label, ct));
         return TypedResults.Created(dto.Href, dto);
-    }
-
-    /// <summary>
-    /// The figures data feeds bring to a period as it opens, keyed by measure: each measure's value on the team's dashboard
-    /// of that period, named by where it came from (the statutory returns or the values file when the workspace holds the
-    /// value itself, LAIT when the dashboard took it from all councils' data). The quarter pages open periods by the same rule.
-    /// </summary>
-    private static IReadOnlyDictionary<string, (Observation Observation, string Source)> Arriving(WorkspaceData w, WorkspaceService workspaces, Period period)
-    {
-        Dashboard dashboard;
-        try
-        {
-            dashboard = workspaces.GetDashboard(w, period);
-        }
-        catch (NothingToReportException)
-        {
-            return new Dictionary<string, (Observation, string)>();
-        }
-
-        var arriving = new Dictionary<string, (Observation, string)>(StringComparer.Ordinal);
-        foreach (var row in dashboard.Rows)
-        {
-            // Only a figure for the period this reporting period asks of the measure: the dashboard's latest may be older.
-            if (row.Value is not { } value || row.Period is not { } at || row.Measure.Gap is not null || arriving.ContainsKey(row.Measure.Id)
-                || at.WithQualifier(null) != FigurePeriod.For(row.Measure.Frequency, period))
-            {
-                continue;
-            }
-
-            var m = row.Measure;
-            var own = w.Values.FirstOrDefault(o => string.Equals(o.MeasureId, m.Id, StringComparison.OrdinalIgnoreCase) && o.Period == at && o.Value is not null);
-            if (own is not null)
-            {
-                arriving[m.Id] = (own with { MeasureId = m.Id }, m.ReturnMeasureId is not null ? "returns" : "values file");
-            }
-            else if (m.LaitCode is not null && !row.Suppressed)
-            {
-                arriving[m.Id] = (new Observation { MeasureId = m.Id, Period = at, Value = value, Provenance = Provenance.Computed }, "LAIT");
-            }
-        }
-
-        return arriving;
     }
 
     public static async Task<Results<Ok<string>, ProblemHttpResult, ValidationProblem>> Publish(string ws, string period, PublishDto? body, [AsParameters] Services s, CancellationToken ct)

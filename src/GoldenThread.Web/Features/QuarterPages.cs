@@ -194,7 +194,7 @@ public static class QuarterPages
         }
 
         var actor = await s.Current.ActorAsync(w, ct);
-        var result = await s.Cycle.OpenAsync(w.Info.Id, period!.Value, due!.Value, w.Plan, Arriving(w, s.Workspaces, period.Value), actor, ct);
+        var result = await s.Cycle.OpenAsync(w.Info.Id, period!.Value, due!.Value, w.Plan, s.Workspaces.Feeds(w, period.Value), actor, ct);
         return result.Outcome switch
         {
             CycleOutcome.Done => TypedResults.Redirect(w.WsPath("/quarter/" + Uri.EscapeDataString(PeriodSlug.Of(period.Value.Label)))),
@@ -202,46 +202,6 @@ public static class QuarterPages
             CycleOutcome.Forbidden => Forbidden(w, result),
             _ => await PeriodsPage(w, s, typedPeriod, typedDue, result.Message, [], StatusCodes.Status409Conflict, ct),
         };
-    }
-
-    /// <summary>
-    /// The figures data feeds bring to a period as it opens, keyed by measure: each measure's current value on the team's
-    /// dashboard of that period, named by where it came from (LAIT, the statutory returns, the workspace's values file).
-    /// </summary>
-    public static IReadOnlyDictionary<string, (Observation Observation, string Source)> Arriving(WorkspaceData w, WorkspaceService workspaces, Period period)
-    {
-        Dashboard dashboard;
-        try
-        {
-            dashboard = workspaces.GetDashboard(w, period);
-        }
-        catch (NothingToReportException)
-        {
-            return new Dictionary<string, (Observation, string)>();
-        }
-
-        var arriving = new Dictionary<string, (Observation, string)>(StringComparer.Ordinal);
-        foreach (var row in dashboard.Rows)
-        {
-            if (row.Value is not { } value || row.Period is not { } at || row.Measure.Gap is not null || arriving.ContainsKey(row.Measure.Id))
-            {
-                continue;
-            }
-
-            var m = row.Measure;
-            var own = w.Values.FirstOrDefault(o => string.Equals(o.MeasureId, m.Id, StringComparison.OrdinalIgnoreCase) && o.Period == at && o.Value is not null);
-            if (own is not null)
-            {
-                arriving[m.Id] = (own with { MeasureId = m.Id }, m.ReturnMeasureId is not null ? "returns" : "values file");
-            }
-            else if (m.LaitCode is not null && !row.Suppressed)
-            {
-                // Not in the values file, so the dashboard took it from all councils' data.
-                arriving[m.Id] = (new Observation { MeasureId = m.Id, Period = at, Value = value, Provenance = Provenance.Computed }, "LAIT");
-            }
-        }
-
-        return arriving;
     }
 
     // ---- The progress board ----

@@ -1,4 +1,5 @@
 using GoldenThread.Core.Benchmarks;
+using GoldenThread.Core.Cycle;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Measures;
 using GoldenThread.Core.Periods;
@@ -196,6 +197,48 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
         var result = (Build(ws, plan, values, period.Period), (IReadOnlyDictionary<string, FigureCommentary>)commentary);
         cache.Set(key, result, Entry);
         return result;
+    }
+
+    /// <summary>
+    /// The figures data feeds bring to a period as it opens, keyed by measure: each measure's value on the team's dashboard
+    /// of that period, named by where it came from (the statutory returns or the values file when the workspace holds the
+    /// value itself, LAIT when the dashboard took it from all councils' data).
+    /// </summary>
+    public IReadOnlyDictionary<string, (Observation Observation, string Source)> Feeds(WorkspaceData w, Period period)
+    {
+        Dashboard dashboard;
+        try
+        {
+            dashboard = GetDashboard(w, period);
+        }
+        catch (NothingToReportException)
+        {
+            return new Dictionary<string, (Observation, string)>();
+        }
+
+        var arriving = new Dictionary<string, (Observation, string)>(StringComparer.Ordinal);
+        foreach (var row in dashboard.Rows)
+        {
+            // Only a figure for the period this reporting period asks of the measure: the dashboard's latest may be older.
+            if (row.Value is not { } value || row.Period is not { } at || row.Measure.Gap is not null || arriving.ContainsKey(row.Measure.Id)
+                || at.WithQualifier(null) != FigurePeriod.For(row.Measure.Frequency, period))
+            {
+                continue;
+            }
+
+            var m = row.Measure;
+            var own = w.Values.FirstOrDefault(o => string.Equals(o.MeasureId, m.Id, StringComparison.OrdinalIgnoreCase) && o.Period == at && o.Value is not null);
+            if (own is not null)
+            {
+                arriving[m.Id] = (own with { MeasureId = m.Id }, m.ReturnMeasureId is not null ? "returns" : "values file");
+            }
+            else if (m.LaitCode is not null && !row.Suppressed)
+            {
+                arriving[m.Id] = (new Observation { MeasureId = m.Id, Period = at, Value = value, Provenance = Provenance.Computed }, "LAIT");
+            }
+        }
+
+        return arriving;
     }
 
     private Dashboard Build(WorkspaceData ws, Plan plan, IReadOnlyList<Observation> values, Period? period)
