@@ -51,6 +51,9 @@ baseline_tree=$tmp/baseline-src
 pids=()
 started_postgres=no
 
+# free_port and fresh_postgres_db, shared with cycle.sh.
+. bench/web/lib.sh
+
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do
@@ -67,9 +70,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 # publish TREE DEST: the web app of a source tree in Release, with the tree's samples/ beside it (the app finds the
 # samples walking up from its own folder), so that DEST runs on its own.
@@ -146,19 +146,6 @@ stop_apps() {
     wait "$pid" 2>/dev/null || true
   done
   pids=()
-}
-
-# fresh_postgres_db NAME: drops and creates a database on the server of GOLDENTHREAD_TEST_POSTGRES; prints its
-# connection string.
-fresh_postgres_db() {
-  local name=$1 cs=$GOLDENTHREAD_TEST_POSTGRES host port user bin
-  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$cs")
-  port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$cs")
-  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$cs")
-  bin=${GOLDENTHREAD_POSTGRES_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-  PGOPTIONS='-c client_min_messages=warning' "$bin/dropdb" --if-exists -h "${host:-127.0.0.1}" -p "${port:-5432}" -U "${user:-postgres}" "$name" >/dev/null
-  "$bin/createdb" -h "${host:-127.0.0.1}" -p "${port:-5432}" -U "${user:-postgres}" "$name"
-  sed 's/Database=[^;]*//; s/;;*/;/g; s/;$//' <<<"$cs" | sed "s/\$/;Database=$name/"
 }
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The quarterly cycle under load (issue 10): "my work" and the progress board read at RATE requests a second by a
+# signed-in performance officer while OWNERS owners save figures and commentary through the figure page's form, all at
+# once, on SQLite and on PostgreSQL. Counts errors and lost updates (every figure read back at the end and compared with
+# the last save the application acknowledged); prints nearest-rank p50/p90/p99 per page. /health is read the same way
+# first, as the baseline of the same run.
+#
+#   bash bench/web/cycle.sh                         # 20 s per page and store, about 5 minutes with the builds
+#   DURATION=5 STORES=sqlite bash bench/web/cycle.sh
+#
+# Settings (environment): DURATION (20), WARMUP (3), RATE (200), OWNERS (20), STORES ("sqlite postgres").
+# The app runs in the Development environment only so that its session cookie, Secure elsewhere, travels over the
+# loopback http the benchmark uses; nothing else differs for these pages.
+set -euo pipefail
+shopt -s inherit_errexit
+cd "$(dirname "$0")/../.."
+repo=$PWD
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-3}
+RATE=${RATE:-200}
+OWNERS=${OWNERS:-20}
+STORES=${STORES:-sqlite postgres}
+WS=leicestershire-2015-16-q3
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+. bench/web/lib.sh
+
+lait=${GOLDENTHREAD_LAIT_DIR:-$repo/../shared/data/lait}
+[ -f "$lait/bds_long.csv" ] || { echo "LAIT's bds_long.csv not found in $lait; set GOLDENTHREAD_LAIT_DIR" >&2; exit 1; }
+lait=$(cd "$lait" && pwd)
+
+out=$repo/bench/web/out/cycle
+results=$repo/bench/web/results
+mkdir -p "$out" "$results"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/goldenthread-bench-cycle.XXXXXX")
+pid=
+started_postgres=no
+cleanup() {
+  [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+  [ "$started_postgres" = yes ] && goldenthread_postgres_stop
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== publishing the web app, the command line and the load generator (Release)"
+for project in src/GoldenThread.Web src/GoldenThread.Cli bench/GoldenThread.Bench.Web; do
+  dotnet publish "$project" -c Release -o "$out/$(basename "$project")" --nologo -v q >"$tmp/publish.log" 2>&1 \
+    || { cat "$tmp/publish.log" >&2; exit 1; }
+done
+cp -r samples "$out/GoldenThread.Web/samples"
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+runs=$results/cycle-$stamp.jsonl
+for store in $STORES; do
+  case $store in
+    sqlite) provider=Sqlite; cs="Data Source=$tmp/cycle.db"; cli_store=$tmp/cycle.db ;;
+    postgres)
+      if [ -z "${GOLDENTHREAD_TEST_POSTGRES:-}" ]; then
+        . scripts/postgres.sh
+        started_postgres=yes
+      fi
+      provider=Postgres; cs=$(fresh_postgres_db goldenthread_bench_cycle); cli_store=$cs ;;
+    *) echo "unknown store '$store' (sqlite, postgres)" >&2; exit 2 ;;
+  esac
+
+  port=$(free_port)
+  (
+    cd "$out/GoldenThread.Web"
+    ASPNETCORE_ENVIRONMENT=Development GOLDENTHREAD_LAIT_DIR="$lait" Logging__LogLevel__Default=Warning exec dotnet GoldenThread.Web.dll \
+      --urls "http://127.0.0.1:$port" --GoldenThread:Store:Provider="$provider" --GoldenThread:Store:ConnectionString="$cs" \
+      --GoldenThread:Store:MigrateOnStart=true --GoldenThread:LaitFolder="$lait" --GoldenThread:SeedSamples=true
+  ) >"$tmp/app-$store.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health" && break
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$tmp/app-$store.log" >&2; exit 1; }
+    sleep 0.5
+  done
+
+  # A performance officer who reads, and the owners, each a performance officer too so that any measure may be theirs.
+  people=$tmp/people-$store.csv
+  : >"$people"
+  for i in $(seq 0 "$OWNERS"); do
+    email="bench-$i@council.example"
+    password="lantern harbour cobalt $i meadow"
+    printf '%s\n' "$password" | dotnet "$out/GoldenThread.Cli/goldenthread.dll" user add --email "$email" --name "Bench person $i" \
+      --role performance-officer --workspace "$WS" --password-stdin --store "$cli_store" >/dev/null
+    echo "$email,$password" >>"$people"
+  done
+
+  echo "== $store: /health, my work and the progress board at $RATE/s while $OWNERS owners save"
+  dotnet "$out/GoldenThread.Bench.Web/GoldenThread.Bench.Web.dll" run --url "http://127.0.0.1:$port/health" --rate "$RATE" \
+    --warmup "$WARMUP" --duration "$DURATION" --store "$store" --page /health --version baseline >>"$runs"
+  dotnet "$out/GoldenThread.Bench.Web/GoldenThread.Bench.Web.dll" cycle --url "http://127.0.0.1:$port" --workspace "$WS" \
+    --label "2015/16 Q3" --people "$people" --pages "/w/$WS/my-work /w/$WS/quarter/{period}" \
+    --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --store "$store" >>"$runs"
+
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+done
+
+echo "== runs in $runs"
