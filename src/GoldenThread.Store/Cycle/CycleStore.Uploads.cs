@@ -60,9 +60,9 @@ public sealed partial class CycleStore
             }
         }
 
-        if (changed > 0)
+        if (changed > 0 && !await SaveAsync(workspaceId, valuesChanged: true, ct))
         {
-            await SaveAsync(workspaceId, valuesChanged: true, ct);
+            return (LostRace, preview);
         }
 
         return (CycleResult.Done(changed), preview);
@@ -254,7 +254,11 @@ public sealed partial class CycleStore
             Audit(workspaceId, actor, now, "action", action.Code, label, field, old, @new, null);
         }
 
-        await SaveAsync(workspaceId, valuesChanged: false, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: false, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(row.Revision);
     }
 
@@ -365,7 +369,11 @@ public sealed partial class CycleStore
         row.Publishable = publishable;
         row.Revision++;
         // The public measure page shows publishable evidence and is cached under the workspace's data version.
-        await SaveAsync(workspaceId, valuesChanged: true, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(row.Revision);
     }
 

@@ -85,7 +85,11 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         }
 
         Audit(workspaceId, actor, now, "period", label, label, "opened", null, $"due {due:yyyy-MM-dd}", null);
-        await SaveAsync(workspaceId, valuesChanged: true, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(1);
     }
 
@@ -134,7 +138,11 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         }
 
         Audit(workspaceId, actor, now, "period", label, label, "published", null, $"plan version {planVersion.ToString(CultureInfo.InvariantCulture)}", null);
-        await SaveAsync(workspaceId, valuesChanged: true, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(period.Revision);
     }
 
@@ -197,7 +205,11 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
             return CycleResult.Done(figure.Revision);
         }
 
-        await SaveAsync(workspaceId, valuesChanged: true, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(figure.Revision);
     }
 
@@ -247,7 +259,11 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         figure.Revision++;
         Audit(workspaceId, actor, now, "figure", figure.MeasureId, label, "state", before, figure.State, FigureStates.NeedsReason(step) ? reason : null);
         // A figure marked not available or approved changes what the draft dashboard shows.
-        await SaveAsync(workspaceId, valuesChanged: true, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(figure.Revision);
     }
 
@@ -294,7 +310,11 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         figure.Version++;
         db.FigureVersions.Add(VersionOf(figure, figure.Version, reason, now, actor.Name));
         Audit(workspaceId, actor, now, "figure", figure.MeasureId, label, "version", (figure.Version - 1).ToString(CultureInfo.InvariantCulture), figure.Version.ToString(CultureInfo.InvariantCulture), reason);
-        await SaveAsync(workspaceId, valuesChanged: true, ct);
+        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        {
+            return LostRace;
+        }
+
         return CycleResult.Done(figure.Revision);
     }
 
@@ -522,25 +542,41 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
     /// <summary>
     /// Saves every tracked change and its audit records in one transaction; where values changed, raises the workspace's
     /// data version in SQL (an increment, so two owners saving at once both move it) so that cached dashboards are renewed.
-    /// A concurrent change to the same row fails the whole save as a conflict.
+    /// A concurrent change to the same row fails the whole save, and the answer is false.
     /// </summary>
-    private async Task SaveAsync(string workspaceId, bool valuesChanged, CancellationToken ct)
+    private async Task<bool> SaveAsync(string workspaceId, bool valuesChanged, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            if (valuesChanged)
+            await strategy.ExecuteAsync(async () =>
             {
-                var now = clock.GetUtcNow();
-                await db.Workspaces.Where(w => w.Id == workspaceId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.DataVersion, w => w.DataVersion + 1).SetProperty(w => w.UpdatedUtc, now), ct);
-            }
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                if (valuesChanged)
+                {
+                    var now = clock.GetUtcNow();
+                    await db.Workspaces.Where(w => w.Id == workspaceId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.DataVersion, w => w.DataVersion + 1).SetProperty(w => w.UpdatedUtc, now), ct);
+                }
 
-            await tx.CommitAsync(ct);
-        });
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save of the same row won the race after both passed the revision check: the database refused
+            // this one (the revision is a concurrency token), so nothing of it was written.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        return true;
     }
+
+    /// <summary>What a person is told when someone else's save of the same item landed in the same moment.</summary>
+    private static CycleResult LostRace =>
+        CycleResult.Refused("Someone else saved this at the same moment; nothing you sent was saved. Open it again to see their change, then try again.");
 
     private static string? Clip(string? text) => text is { Length: > CommentaryLimits.TextLength } ? text[..(CommentaryLimits.TextLength - 1)] + "…" : text;
 
