@@ -146,23 +146,14 @@ public static class UploadPages
 
         var fingerprint = form["fingerprint"].ToString();
         var actor = await s.Current.ActorAsync(w, ct);
-        try
+        // A save of one of these figures racing the apply is the store's refusal (409 below), with nothing applied.
+        var (result, preview) = await s.Cycle.ApplyUploadAsync(w.Info.Id, file.Name, rows, fingerprint, actor, ct);
+        return result.Outcome switch
         {
-            var (result, preview) = await s.Cycle.ApplyUploadAsync(w.Info.Id, file.Name, rows, fingerprint, actor, ct);
-            return result.Outcome switch
-            {
-                CycleOutcome.Done => TypedResults.Redirect(w.WsPath("/quarter/upload?applied=" + result.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-                CycleOutcome.Invalid => Pages.Render<ValuesPreviewPage>(new { View = new ValuesPreviewView(w, preview, file, "Nothing was applied: the file has the problems listed below.") }, StatusCodes.Status400BadRequest),
-                _ => Pages.Render<ValuesPreviewPage>(new { View = new ValuesPreviewView(w, preview, file, result.Message) }, StatusCodes.Status409Conflict),
-            };
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved one of these figures while the upload was being applied: nothing of it was written.
-            return await PreviewValuesAsync(w, file,
-                "Someone saved some of these figures while the file was being applied; nothing was applied. Look at the new preview and apply it again.",
-                StatusCodes.Status409Conflict, s, ct);
-        }
+            CycleOutcome.Done => TypedResults.Redirect(w.WsPath("/quarter/upload?applied=" + result.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            CycleOutcome.Invalid => Pages.Render<ValuesPreviewPage>(new { View = new ValuesPreviewView(w, preview, file, "Nothing was applied: the file has the problems listed below.") }, StatusCodes.Status400BadRequest),
+            _ => Pages.Render<ValuesPreviewPage>(new { View = new ValuesPreviewView(w, preview, file, result.Message) }, StatusCodes.Status409Conflict),
+        };
     }
 
     /// <summary>The file's rows, or null with every problem the reader found, by row and column.</summary>
