@@ -69,6 +69,11 @@ public sealed class PeopleStore(GoldenThreadDbContext db, TimeProvider clock)
         (await db.Assignments.AsNoTracking().Where(a => a.WorkspaceId == workspaceId && a.PersonId == personId).ToListAsync(ct))
             .Select(a => (a.Kind, a.ItemId)).ToList();
 
+    /// <summary>Everything assigned in a workspace in the browser, by person: one query where a page lists every owner.</summary>
+    public async Task<ILookup<string, (string Kind, string ItemId)>> AssignmentsAsync(string workspaceId, CancellationToken ct = default) =>
+        (await db.Assignments.AsNoTracking().Where(a => a.WorkspaceId == workspaceId).ToListAsync(ct))
+            .ToLookup(a => a.PersonId, a => (a.Kind, a.ItemId), StringComparer.Ordinal);
+
     /// <summary>Replaces what is assigned to a person in a workspace.</summary>
     public async Task SetAssignmentsAsync(string workspaceId, string personId, IEnumerable<string> measureIds, IEnumerable<string> actionCodes, CancellationToken ct = default)
     {

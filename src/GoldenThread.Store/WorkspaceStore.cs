@@ -21,7 +21,8 @@ public sealed record WorkspaceInfo(
     int PlanVersion,
     int DataVersion,
     DateTimeOffset UpdatedUtc,
-    bool DashboardPublic = false);
+    bool DashboardPublic = false,
+    int CycleVersion = 0);
 
 /// <summary>A stored plan version, parsed.</summary>
 public sealed record StoredPlan(int Version, string SourceName, DateTimeOffset ImportedUtc, Plan Plan);
@@ -260,7 +261,7 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
     }
 
     private static WorkspaceInfo Info(WorkspaceRow w) =>
-        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.LaitFolder, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.UpdatedUtc, w.DashboardPublic);
+        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.LaitFolder, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.UpdatedUtc, w.DashboardPublic, w.CycleVersion);
 
     /// <summary>Makes the dashboard public or internal; moves the workspace's stamp so cached pages are renewed.</summary>
     public async Task<bool> SetDashboardPublicAsync(string workspaceId, bool isPublic, CancellationToken ct = default)

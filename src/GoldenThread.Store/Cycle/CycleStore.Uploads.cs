@@ -60,7 +60,7 @@ public sealed partial class CycleStore
             }
         }
 
-        if (changed > 0 && !await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (changed > 0 && !await SaveAsync(workspaceId, ct))
         {
             return (LostRace, preview);
         }
@@ -254,7 +254,7 @@ public sealed partial class CycleStore
             Audit(workspaceId, actor, now, "action", action.Code, label, field, old, @new, null);
         }
 
-        if (!await SaveAsync(workspaceId, valuesChanged: false, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }
@@ -369,7 +369,7 @@ public sealed partial class CycleStore
         row.Publishable = publishable;
         row.Revision++;
         // The public measure page shows publishable evidence and is cached under the workspace's data version.
-        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }

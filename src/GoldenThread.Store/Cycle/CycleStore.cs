@@ -85,7 +85,7 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         }
 
         Audit(workspaceId, actor, now, "period", label, label, "opened", null, $"due {due:yyyy-MM-dd}", null);
-        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }
@@ -138,7 +138,7 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         }
 
         Audit(workspaceId, actor, now, "period", label, label, "published", null, $"plan version {planVersion.ToString(CultureInfo.InvariantCulture)}", null);
-        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }
@@ -205,7 +205,7 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
             return CycleResult.Done(figure.Revision);
         }
 
-        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }
@@ -259,7 +259,7 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         figure.Revision++;
         Audit(workspaceId, actor, now, "figure", figure.MeasureId, label, "state", before, figure.State, FigureStates.NeedsReason(step) ? reason : null);
         // A figure marked not available or approved changes what the draft dashboard shows.
-        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }
@@ -310,7 +310,7 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         figure.Version++;
         db.FigureVersions.Add(VersionOf(figure, figure.Version, reason, now, actor.Name));
         Audit(workspaceId, actor, now, "figure", figure.MeasureId, label, "version", (figure.Version - 1).ToString(CultureInfo.InvariantCulture), figure.Version.ToString(CultureInfo.InvariantCulture), reason);
-        if (!await SaveAsync(workspaceId, valuesChanged: true, ct))
+        if (!await SaveAsync(workspaceId, ct))
         {
             return LostRace;
         }
@@ -540,11 +540,11 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         });
 
     /// <summary>
-    /// Saves every tracked change and its audit records in one transaction; where values changed, raises the workspace's
-    /// data version in SQL (an increment, so two owners saving at once both move it) so that cached dashboards are renewed.
+    /// Saves every tracked change and its audit records in one transaction and raises the workspace's cycle version in
+    /// SQL (an increment, so two owners saving at once both move it) so that what is cached of the cycle is renewed.
     /// A concurrent change to the same row fails the whole save, and the answer is false.
     /// </summary>
-    private async Task<bool> SaveAsync(string workspaceId, bool valuesChanged, CancellationToken ct)
+    private async Task<bool> SaveAsync(string workspaceId, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -553,12 +553,9 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
-                if (valuesChanged)
-                {
-                    var now = clock.GetUtcNow();
-                    await db.Workspaces.Where(w => w.Id == workspaceId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.DataVersion, w => w.DataVersion + 1).SetProperty(w => w.UpdatedUtc, now), ct);
-                }
+                var now = clock.GetUtcNow();
+                await db.Workspaces.Where(w => w.Id == workspaceId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.CycleVersion, w => w.CycleVersion + 1).SetProperty(w => w.UpdatedUtc, now), ct);
 
                 await tx.CommitAsync(ct);
             });

@@ -29,6 +29,12 @@ public sealed class WorkspaceRow
     /// <summary>Raised by every values import, so caches keyed on it never serve old figures.</summary>
     public int DataVersion { get; set; }
 
+    /// <summary>
+    /// Raised by every change to the quarterly cycle (figures, commentary, periods, action updates, evidence), so that
+    /// caches of what the cycle shows move with it while the imported plan and values, keyed on the other two, stay put.
+    /// </summary>
+    public int CycleVersion { get; set; }
+
     /// <summary>Whether visitors who are not signed in may see the dashboard and measure pages (always with disclosure control).</summary>
     public bool DashboardPublic { get; set; }
 

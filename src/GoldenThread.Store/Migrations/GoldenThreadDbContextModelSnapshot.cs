@@ -622,6 +622,8 @@ namespace GoldenThread.Store.Migrations
 
                     b.Property<DateTimeOffset>("CreatedUtc");
 
+                    b.Property<int>("CycleVersion");
+
                     b.Property<bool>("DashboardPublic");
 
                     b.Property<int>("DataVersion");

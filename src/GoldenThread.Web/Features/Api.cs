@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GoldenThread.Web.Features;
 
-public sealed record WorkspaceDto(string Id, string Title, int? HomeLaNumber, bool UsesLait, string? DefaultPeriod, int PlanVersion, int DataVersion, DateTimeOffset UpdatedUtc, string Href);
+public sealed record WorkspaceDto(string Id, string Title, int? HomeLaNumber, bool UsesLait, string? DefaultPeriod, int PlanVersion, int DataVersion, int CycleVersion, DateTimeOffset UpdatedUtc, string Href);
 
 public sealed record HeadlineDto(string Label, string Value, string? Period);
 
@@ -78,7 +78,7 @@ public static class Api
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] });
 
     private static WorkspaceDto Dto(WorkspaceInfo w) =>
-        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.UpdatedUtc, $"/api/v1/workspaces/{Uri.EscapeDataString(w.Id)}");
+        new(w.Id, w.Title, w.HomeLaNumber, w.UsesLait, w.DefaultPeriod, w.PlanVersion, w.DataVersion, w.CycleVersion, w.UpdatedUtc, $"/api/v1/workspaces/{Uri.EscapeDataString(w.Id)}");
 
     public static async Task<Ok<IReadOnlyList<WorkspaceDto>>> Workspaces(WorkspaceService svc, CancellationToken ct) =>
         TypedResults.Ok((IReadOnlyList<WorkspaceDto>)(await svc.ListAsync(ct)).Select(Dto).ToList());

@@ -274,9 +274,10 @@ public static class QuarterPages
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> OwnersAsync(WorkspaceData w, Services s, CancellationToken ct)
     {
         var owners = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var assigned = await s.People.AssignmentsAsync(w.Info.Id, ct);
         foreach (var member in (await s.People.MembersAsync(w.Info.Id, ct)).Where(m => m.Role == WorkspaceRole.Contributor && !m.Disabled))
         {
-            var (measures, _) = Ownership.Of(w.Plan, member.DisplayName, member.Email, await s.People.AssignmentsAsync(w.Info.Id, member.PersonId, ct));
+            var (measures, _) = Ownership.Of(w.Plan, member.DisplayName, member.Email, assigned[member.PersonId]);
             var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName;
             foreach (var id in measures)
             {

@@ -5,8 +5,8 @@ namespace GoldenThread.Web.Hosting;
 
 /// <summary>
 /// The framework's output cache for the pages of a workspace that anyone may read: the same page for the same address
-/// and the same state of the workspace is rendered once. The key holds the workspace's plan and data versions and its
-/// stamp (moved by every import and every commentary), read from its row on each request, so a change made through any
+/// and the same state of the workspace is rendered once. The key holds the workspace's plan, data and cycle versions and
+/// its stamp (moved by every import and every commentary), read from its row on each request, so a change made through any
 /// instance is seen at once by all. Only anonymous GETs answered 200 without a cookie are cached (the framework's rule),
 /// so a signed-in editor's pages, with their forms, are always fresh.
 /// </summary>
@@ -33,6 +33,6 @@ public static class PageCache
         }
 
         var info = await http.RequestServices.GetRequiredService<WorkspaceStore>().FindAsync(id, ct);
-        return new("ws", info is null ? "none" : $"{info.PlanVersion}.{info.DataVersion}.{info.UpdatedUtc.UtcTicks}");
+        return new("ws", info is null ? "none" : $"{info.PlanVersion}.{info.DataVersion}.{info.CycleVersion}.{info.UpdatedUtc.UtcTicks}");
     }
 }

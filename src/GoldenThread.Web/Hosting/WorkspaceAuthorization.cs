@@ -197,8 +197,22 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<Per
         return role == WorkspaceRole.Administrator && !MayAdminister(person) ? WorkspaceRole.PerformanceOfficer : role;
     }
 
-    /// <summary>What this request may do in a workspace.</summary>
+    /// <summary>What this request may do in a workspace (worked out once a request: a page and its form both ask).</summary>
     public async Task<WorkspaceAccess> AccessAsync(WorkspaceData workspace, CancellationToken ct)
+    {
+        if (_access is { } known && known.Workspace == workspace.Info.Id && known.PlanVersion == workspace.Info.PlanVersion)
+        {
+            return known.Access;
+        }
+
+        var access = await WorkOutAccessAsync(workspace, ct);
+        _access = (workspace.Info.Id, workspace.Info.PlanVersion, access);
+        return access;
+    }
+
+    private (string Workspace, int PlanVersion, WorkspaceAccess Access)? _access;
+
+    private async Task<WorkspaceAccess> WorkOutAccessAsync(WorkspaceData workspace, CancellationToken ct)
     {
         var role = await RoleAsync(workspace.Info.Id, ct);
         if (role is null || _person is null)

@@ -53,12 +53,18 @@ public sealed record WorkspaceCycle(
 
 /// <summary>
 /// Reads workspaces and computes dashboards, caching both in memory. Every request reads the workspace's row (one
-/// primary-key lookup) so that a new import made through any instance is seen at once; the parsed plan, the values and
-/// each computed dashboard are cached under the plan and data versions, so they are never stale and never recomputed.
+/// primary-key lookup) so that a change made through any instance is seen at once. What is cached is keyed on the
+/// versions it depends on, so it is never stale: the parsed plan and the imported values on the plan and data versions
+/// (which imports raise), the quarterly cycle's figures on the cycle version (which every save in the cycle raises), and
+/// each dashboard on all three. An owner's save therefore reloads only the cycle's figures, not the plan and values.
+/// Each is loaded once however many requests ask for it at the same moment (docs/benchmarks.md).
 /// </summary>
 public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMemoryCache cache, LaitBenchmarks lait, Microsoft.Extensions.Options.IOptions<Hosting.GoldenThreadOptions> options)
 {
     private static readonly MemoryCacheEntryOptions Entry = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
+
+    /// <summary>Guards the check-then-add of a shared load; held only while a load is started, never while it runs.</summary>
+    private static readonly Lock Loading = new();
 
     public Task<IReadOnlyList<WorkspaceInfo>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
 
@@ -70,22 +76,50 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             return null;
         }
 
-        var key = ("workspace", info.Id, info.PlanVersion, info.DataVersion);
-        if (cache.TryGetValue(key, out WorkspaceData? data) && data is not null)
+        var imported = await Once(("imported", info.Id, info.PlanVersion, info.DataVersion), async () =>
         {
-            return data with { Info = info };
-        }
-
-        var plan = await store.LoadPlanAsync(info.Id, info.PlanVersion, ct);
-        if (plan is null)
+            // Not the request's token: other requests may be waiting for this load.
+            var plan = await store.LoadPlanAsync(info.Id, info.PlanVersion, CancellationToken.None);
+            return plan is null ? null : new WorkspaceData(info, plan, await store.LoadValuesAsync(info.Id, CancellationToken.None), info.UsesLait ? lait.Get(info.LaitFolder) : null);
+        });
+        if (imported is null)
         {
             return null;
         }
 
-        var values = await store.LoadValuesAsync(info.Id, ct);
-        data = new WorkspaceData(info, plan, values, info.UsesLait ? lait.Get(info.LaitFolder) : null) { Cycle = await LoadCycleAsync(info.Id, plan, ct) };
-        cache.Set(key, data, Entry);
-        return data;
+        var figures = await Once(("cycle", info.Id, info.PlanVersion, info.CycleVersion), () => LoadCycleAsync(info.Id, imported.StoredPlan, CancellationToken.None));
+        return imported with { Info = info, Cycle = figures };
+    }
+
+    /// <summary>
+    /// The cached result of <paramref name="load"/> under <paramref name="key"/>, started by the first request to miss and
+    /// shared with every request that misses while it runs, so a burst of requests after a save loads it once, not once
+    /// each. A load that fails is forgotten, so the next request tries again.
+    /// </summary>
+    private Task<T> Once<T>(object key, Func<Task<T>> load)
+    {
+        static bool Usable(Task<T>? t) => t is not null && !t.IsFaulted && !t.IsCanceled;
+
+        if (cache.TryGetValue(key, out Task<T>? hit) && Usable(hit))
+        {
+            return hit!;
+        }
+
+        Task<T> task;
+        lock (Loading)
+        {
+            if (cache.TryGetValue(key, out hit) && Usable(hit))
+            {
+                return hit!;
+            }
+
+            // Started on the thread pool, not here: SQLite's "async" calls run synchronously, and would hold the lock.
+            task = Task.Run(load);
+            cache.Set(key, task, Entry);
+        }
+
+        task.ContinueWith(_ => cache.Remove(key), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+        return task;
     }
 
     private async Task<WorkspaceCycle> LoadCycleAsync(string id, StoredPlan inForce, CancellationToken ct)
@@ -157,10 +191,9 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     public Dashboard GetDashboard(WorkspaceData ws, Period? period, bool published = false)
     {
         var effective = period ?? DefaultPeriod(ws);
-        var key = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, effective, published);
-        return cache.GetOrCreate(key, e =>
+        var key = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, effective, published);
+        return Shared(key, () =>
         {
-            e.SetOptions(Entry);
             var plan = ws.Plan;
             var values = ws.Cycle.Drafts.Over(ws.Values);
             if (published)
@@ -173,7 +206,34 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             }
 
             return Build(ws, plan, values, effective);
-        })!;
+        });
+    }
+
+    /// <summary>
+    /// A value computed once under <paramref name="key"/> however many requests ask at the same moment: the first computes
+    /// it, the others wait for it. What the computation throws reaches every waiting caller and is not kept.
+    /// </summary>
+    private T Shared<T>(object key, Func<T> compute)
+    {
+        Lazy<T>? lazy;
+        lock (Loading)
+        {
+            if (!cache.TryGetValue(key, out lazy) || lazy is null)
+            {
+                lazy = new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+                cache.Set(key, lazy, Entry);
+            }
+        }
+
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            cache.Remove(key);
+            throw;
+        }
     }
 
     /// <summary>
@@ -183,7 +243,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     public async Task<(Dashboard Dashboard, IReadOnlyDictionary<string, FigureCommentary> Commentary)> AsPublishedAsync(WorkspaceData ws, ReportingPeriodInfo period, CancellationToken ct)
     {
         var at = period.PublishedUtc ?? throw new ArgumentException($"{period.Label} has not been published.", nameof(period));
-        var key = ("as-published", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, period.Label);
+        var key = ("as-published", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, period.Label);
         if (cache.TryGetValue(key, out (Dashboard, IReadOnlyDictionary<string, FigureCommentary>) hit))
         {
             return hit;

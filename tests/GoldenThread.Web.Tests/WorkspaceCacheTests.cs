@@ -1,0 +1,78 @@
+using GoldenThread.Core.Measures;
+using GoldenThread.Store;
+using GoldenThread.Store.Cycle;
+using GoldenThread.Web.Workspaces;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GoldenThread.Web.Tests;
+
+/// <summary>
+/// What an owner's save renews in the pages' cache (docs/benchmarks.md): the quarterly cycle's figures and the
+/// dashboards, at once, while the parsed plan and the imported values stay cached; and a burst of requests after a save
+/// loads the cycle's figures once, not once each.
+/// </summary>
+public sealed class WorkspaceCacheTests
+{
+    private const string Leics = TestPerson.Leicestershire;
+    private const string Quarter = "2022/23 Q3";
+
+    private static readonly Actor System = new(null, "Test set-up", new WorkspaceAccess(WorkspaceRole.PerformanceOfficer, false, new HashSet<string>(), new HashSet<string>()));
+
+    private static async Task<T> InScope<T>(AppFactory app, Func<IServiceProvider, Task<T>> use)
+    {
+        using var scope = app.Services.CreateScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    private static Task<WorkspaceData> Workspace(AppFactory app) =>
+        InScope(app, async sp => (await sp.GetRequiredService<WorkspaceService>().GetAsync(Leics, CancellationToken.None))!);
+
+    [Theory]
+    [MemberData(nameof(QuarterUploadPagesTests.Providers), MemberType = typeof(QuarterUploadPagesTests))]
+    public async Task OwnersSave_RenewsTheCycleAndDashboard_KeepsThePlanAndValues(StoreProvider provider)
+    {
+        using var app = new AppFactory(provider);
+        var before = await Workspace(app);
+        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), before.Plan, new Dictionary<string, (Observation, string)>(), System));
+        Assert.True(opened.Succeeded, opened.Message);
+
+        var open = await Workspace(app);
+        var period = Assert.Single(open.Cycle.Periods).Period;
+        var figure = await InScope(app, async sp => (await sp.GetRequiredService<CycleStore>().FindFigureAsync(Leics, Quarter, "a1-gld"))!);
+        var saved = await InScope(app, sp => sp.GetRequiredService<CycleStore>().EnterAsync(Leics, Quarter, "a1-gld", new() { Value = "70" }, figure.Revision, open.Plan, System));
+        Assert.True(saved.Succeeded, saved.Message);
+
+        var after = await Workspace(app);
+        Assert.Same(open.StoredPlan, after.StoredPlan);
+        Assert.Same(open.Values, after.Values);
+        Assert.NotSame(open.Cycle, after.Cycle);
+        Assert.Equal(open.Info.DataVersion, after.Info.DataVersion);
+        Assert.Equal(open.Info.CycleVersion + 1, after.Info.CycleVersion);
+
+        Assert.Contains(after.Cycle.Drafts.Values, o => o.MeasureId == "a1-gld" && o.Period == figure.Period && o.Value == 70);
+        Assert.DoesNotContain(open.Cycle.Drafts.Values, o => o.MeasureId == "a1-gld" && o.Value == 70);
+        var dashboards = await InScope(app, sp =>
+        {
+            var service = sp.GetRequiredService<WorkspaceService>();
+            return Task.FromResult((Open: service.GetDashboard(open, period), After: service.GetDashboard(after, period), Again: service.GetDashboard(after, period)));
+        });
+        Assert.NotSame(dashboards.Open, dashboards.After);
+        Assert.Same(dashboards.After, dashboards.Again);
+    }
+
+    [Fact]
+    public async Task ManyRequestsAfterASave_ShareOneLoadOfTheCycle()
+    {
+        using var app = new AppFactory(StoreProvider.Sqlite);
+        var w = await Workspace(app);
+        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
+        Assert.True(opened.Succeeded, opened.Message);
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Workspace(app))));
+
+        Assert.All(burst, b => Assert.Same(burst[0].Cycle, b.Cycle));
+        Assert.Single(burst[0].Cycle.Periods);
+    }
+}
