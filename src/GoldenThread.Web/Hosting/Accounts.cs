@@ -81,6 +81,7 @@ public static class Accounts
         // Every request checks the account's security stamp, so disabling someone, changing a password or "sign out
         // everywhere" ends every session at once, not at the next half-hourly check.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
 
         builder.Services.AddAuthentication(o =>
             {
@@ -214,10 +215,13 @@ public sealed class PersonClaimsFactory(UserManager<PersonRow> users, IOptions<I
     /// <summary>Only to show the link to the people of the installation: what the person may do is read from the store on each request.</summary>
     public const string InstallationAdministratorClaim = "goldenthread:installation-administrator";
 
+    /// <summary>The name a person is shown by: their display name, or their email address where they gave none.</summary>
+    public static string NameOf(PersonRow user) => string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName;
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PersonRow user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        identity.AddClaim(new Claim(DisplayNameClaim, NameOf(user)));
         if (user.IsInstallationAdministrator)
         {
             identity.AddClaim(new Claim(InstallationAdministratorClaim, "true"));
@@ -225,6 +229,24 @@ public sealed class PersonClaimsFactory(UserManager<PersonRow> users, IOptions<I
 
         return identity;
     }
+}
+
+/// <summary>
+/// Identity's security stamp check on every request (a password changed, an account disabled, "sign out everywhere":
+/// every session ends at once), without Identity's re-issue of the session cookie after each check. With the check on
+/// every request that re-issue rebuilt the claims and encrypted a new cookie on every request, about 1.5 ms of CPU each,
+/// the largest cost of a signed-in page (docs/benchmarks.md). The cookie is still re-issued when what it carries, the
+/// name and the installation administrator's flag, has changed, and as it slides towards expiry.
+/// </summary>
+public sealed class SessionStampValidator(IOptions<SecurityStampValidatorOptions> options, SignInManager<PersonRow> signIn, ILoggerFactory logger)
+    : SecurityStampValidator<PersonRow>(options, signIn, logger)
+{
+    protected override Task SecurityStampVerified(PersonRow user, CookieValidatePrincipalContext context) =>
+        context.Principal is { } p
+        && p.FindFirstValue(PersonClaimsFactory.DisplayNameClaim) == PersonClaimsFactory.NameOf(user)
+        && p.HasClaim(PersonClaimsFactory.InstallationAdministratorClaim, "true") == user.IsInstallationAdministrator
+            ? Task.CompletedTask
+            : base.SecurityStampVerified(user, context);
 }
 
 /// <summary>Identity's sign-in manager, refusing accounts an administrator has disabled.</summary>
