@@ -67,6 +67,10 @@ internal sealed class XlsxWorkbook : IDisposable
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+
+            // The central directory is read on first use of the entries: a damaged one (a count that does not match, an
+            // entry cut short) must fail here, as not a zip, rather than later in whichever reader asks first.
+            _ = zip.Entries.Count;
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or ArgumentException or IOException)
         {
