@@ -302,8 +302,8 @@ internal static class Utf8Text
 
         public InputError Error(string fileName, byte bad)
         {
-            var what = $"is not UTF-8 text (byte 0x{bad.ToString("X2", CultureInfo.InvariantCulture)} at character {_character.ToString(CultureInfo.InvariantCulture)} of the line); " +
-                "expected text saved as UTF-8 (in Excel, 'CSV UTF-8'), not replaced or guessed";
+            var what = $"is not UTF-8 text (byte 0x{bad.ToString("X2", CultureInfo.InvariantCulture)} at character {_character.ToString(CultureInfo.InvariantCulture)} of the line; " +
+                "a binary file, or text saved in another encoding?); expected text saved as UTF-8 (in Excel: CSV UTF-8)";
             if (layout == TextLayout.Lines)
             {
                 return new InputError(fileName, _line, _character.ToString(CultureInfo.InvariantCulture), what);

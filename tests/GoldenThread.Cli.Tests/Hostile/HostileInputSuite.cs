@@ -227,23 +227,23 @@ public sealed class HostileInputSuite(HostileFilesFixture fixture) : IClassFixtu
 
         // ---- invalid UTF-8 ----
         new("invalid UTF-8 in the values CSV", Run.Report, f => BadByteAt(f.ValuesCsvPath, 3, 20),
-            $"values.csv:3: column 'status': {NotUtf8} 20 of the line)"),
+            $"values.csv:3: column 'status': {NotUtf8} 20 of the line;"),
         new("invalid UTF-8 in the plan", Run.Validate, f => BadByteAt(f.PlanPath, 4, 9),
-            $"plan.yaml:4: column '9': {NotUtf8} 9 of the line)"),
+            $"plan.yaml:4: column '9': {NotUtf8} 9 of the line;"),
         new("invalid UTF-8 in bds_long.csv", Run.ReportLait, f => BadByteAt(f.BdsPath, 4, 15),
-            $"bds_long.csv:4: column 'LA and Regions': {NotUtf8} 15 of the line)"),
+            $"bds_long.csv:4: column 'LA and Regions': {NotUtf8} 15 of the line;"),
         new("invalid UTF-8 in the dictionary's header", Run.ReportLait, f => BadByteAt(f.DictionaryPath, 1, 2),
-            $"lait_data_dictionary.csv:1: column 'field 1': {NotUtf8} 2 of the line)"),
+            $"lait_data_dictionary.csv:1: column 'field 1': {NotUtf8} 2 of the line;"),
         new("invalid UTF-8 in a quoted multi-line field", Run.ReportLait, f => BadByteAt(f.DictionaryPath, 3, 5),
-            $"lait_data_dictionary.csv:3: column 'Description': {NotUtf8} 5 of the line)"),
+            $"lait_data_dictionary.csv:3: column 'Description': {NotUtf8} 5 of the line;"),
         new("invalid UTF-8 in an SSDA903 table", Run.Derive, f => BadByteAt(Table903(f, "header.csv"), 2, 1),
-            $"header.csv:2: column 'CHILD': {NotUtf8} 1 of the line)"),
+            $"header.csv:2: column 'CHILD': {NotUtf8} 1 of the line;"),
         new("invalid UTF-8 in a CIN CSV", Run.Derive, f => CinCsv(f, "C1,2010-01-01,Referral,2024-05-01,1¤A,N4,,,0\n"),
-            $"cin.csv:2: column 'ReferralSource': {NotUtf8} 36 of the line)"),
+            $"cin.csv:2: column 'ReferralSource': {NotUtf8} 36 of the line;"),
         new("invalid UTF-8 in CIN XML", Run.Derive, f => BadByteAt(CinXml(f), 2, 2),
             "is not well-formed XML (line 2, position"),
         new("invalid UTF-8 in an area comparison", Run.Compare, f => BadByteAt(f.ComparisonData, 2, 3),
-            $"data.csv:2: column 'indicator': {NotUtf8} 3 of the line)"),
+            $"data.csv:2: column 'indicator': {NotUtf8} 3 of the line;"),
     ];
 
     /// <summary>Adds one to the entry counts of the zip's end-of-central-directory record (found by a mutation: it crashed the reader).</summary>
