@@ -28,6 +28,8 @@ internal static class Utf8Text
     /// <summary>UTF-8 that throws on invalid bytes rather than replacing them; the readers' last line of defence.</summary>
     public static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Refuses <paramref name="data"/> at the first byte that is not UTF-8.</summary>
     public static void Require(ReadOnlySpan<byte> data, string fileName, TextLayout layout)
     {
@@ -38,7 +40,8 @@ internal static class Utf8Text
 
         var offset = FirstInvalid(data);
         var position = new PositionScanner(layout);
-        position.Advance(data[..offset]);
+        var start = data.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+        position.Advance(data[start..offset]);
         throw new InputException(position.Error(fileName, data[offset]));
     }
 
@@ -56,7 +59,17 @@ internal static class Utf8Text
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
+            // A byte-order mark is not part of the first line (a fault inside one is at offset 0, before it ends).
             long done = 0;
+            if (offset >= ByteOrderMark.Length && stream.Read(buffer, 0, ByteOrderMark.Length) == ByteOrderMark.Length)
+            {
+                done = ByteOrderMark.Length;
+                if (!buffer.AsSpan(0, ByteOrderMark.Length).SequenceEqual(ByteOrderMark))
+                {
+                    position.Advance(buffer.AsSpan(0, ByteOrderMark.Length));
+                }
+            }
+
             while (done < offset)
             {
                 var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - done));

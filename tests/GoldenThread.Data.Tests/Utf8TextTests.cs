@@ -28,10 +28,12 @@ public sealed class Utf8TextTests : IDisposable
     [InlineData("a,\"b\nc\"\n1,2,3\u00FF", 3, "field 3", 6)]
     [InlineData("name,note\nx,\"two\nlines \u00FF\"", 3, "note", 7)]
     [InlineData("a\u00FF,b\n", 1, "field 1", 2)]
+    [InlineData("\u00EF\u00BB\u00BFa\u00FF,b\n", 1, "field 1", 2)]
+    [InlineData("\u00EF\u00BB\u00BF\"a\",b\n1\u00FF", 2, "a", 2)]
     [InlineData("a,\"q\"\"\u00FF\"\n", 1, "field 2", 7)]
     public void Csv_FirstInvalidByte_IsNamedByLineAndColumn(string text, int line, string column, int character)
     {
-        // U+00FF stands for the byte 0xFF, which no UTF-8 text holds.
+        // U+00FF stands for the byte 0xFF, which no UTF-8 text holds; EF BB BF is a byte-order mark, not a character.
         var bytes = Encoding.Latin1.GetBytes(text.Replace("\u00e9", "\u00c3\u00a9", StringComparison.Ordinal));
 
         var fromMemory = Assert.Single(Assert.Throws<InputException>(() => Utf8Text.Require(bytes, "t.csv", TextLayout.Csv)).Errors);

@@ -129,6 +129,17 @@ public static class ValuesReader
         return Interpret(table, fileName, plan, errors);
     }
 
+    /// <summary>
+    /// Reads CSV bytes (UTF-8, with or without a byte-order mark) into rows with their lines; a byte that is not UTF-8 is
+    /// refused at its line and column rather than replaced.
+    /// </summary>
+    public static IReadOnlyList<ValuesRow> ReadCsvRows(byte[] utf8, string fileName, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        Utf8Text.Require(utf8, fileName, TextLayout.Csv);
+        return ReadCsvRows(new StringReader(Utf8Text.Strict.GetString(utf8)), fileName, plan);
+    }
+
     /// <summary>Reads the first worksheet of an XLSX workbook into rows with their row numbers.</summary>
     public static IReadOnlyList<ValuesRow> ReadXlsxRows(Stream stream, string fileName, Plan plan)
     {

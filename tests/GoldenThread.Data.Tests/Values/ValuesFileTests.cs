@@ -63,6 +63,21 @@ public sealed class ValuesFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadCsvRows_UploadedBytesInWindows1252_AreRefusedAtTheByte()
+    {
+        // As an upload through the API arrives: bytes, with a byte-order mark; "£5" in Windows-1252 on line 2.
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("measure,period,value,note\npct-fsm,2018/19,5,"), 0xA3, (byte)'5', (byte)'\n'];
+
+        var ex = Assert.Throws<InputException>(() => ValuesReader.ReadCsvRows(bytes, "upload.csv", TestPlan.Instance));
+
+        Assert.Equal((2, "note"), (Assert.Single(ex.Errors).Line, ex.Errors[0].Column));
+    }
+
+    [Fact]
+    public void ReadCsvRows_UploadedBytesWithAByteOrderMark_AreRead() =>
+        Assert.Equal(5, Assert.Single(ValuesReader.ReadCsvRows([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("measure,period,value\npct-fsm,2018/19,5\n")], "upload.csv", TestPlan.Instance)).Observation.Value);
+
+    [Fact]
     public void ReadFile_Missing_IsAnInputError()
     {
         var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Path.Combine(_dir, "absent.csv"), TestPlan.Instance));
