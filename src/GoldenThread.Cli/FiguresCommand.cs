@@ -52,17 +52,7 @@ internal static class FiguresCommand
 
         var actor = await ActorAsync(scope.ServiceProvider, info, stored.Plan, email);
         var name = Path.GetFileName(path);
-        IReadOnlyList<ValuesRow> rows;
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            await using var stream = File.OpenRead(path);
-            rows = ValuesReader.ReadXlsxRows(stream, name, stored.Plan);
-        }
-        else
-        {
-            using var reader = new StreamReader(path);
-            rows = ValuesReader.ReadCsvRows(reader, name, stored.Plan);
-        }
+        var rows = ValuesReader.ReadFileRows(path, stored.Plan);
 
         var cycle = new CycleStore(db, TimeProvider.System);
         UploadPreview result;

@@ -149,7 +149,9 @@ public static class AreaComparisonLoader
     {
         try
         {
-            return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // Checked first so that a byte that is not UTF-8 is refused at its line and column, never replaced.
+            Utf8Text.Require(path, Path.GetFileName(path), TextLayout.Csv, 4L * Values.CsvText.MaxCharacters);
+            return new StreamReader(path, Utf8Text.Strict, detectEncodingFromByteOrderMarks: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,7 +18,7 @@ internal sealed class NamedColumns
     /// <summary>Parses the text and its header; null when the file cannot be read as a table (errors say why).</summary>
     public static (NamedColumns Columns, RawTable Table)? Parse(TextReader reader, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required, List<InputError> errors)
     {
-        var table = CsvText.Parse(reader.ReadToEnd(), fileName, errors);
+        var table = CsvText.Parse(CsvText.ReadText(reader, out var truncated), fileName, errors, truncated);
         if (table is null)
         {
             return null;

@@ -87,6 +87,7 @@ public static class LaitBdsReader
 
     public static LaitBdsContent Read(byte[] utf8, string fileName, Func<string, YearBasis?> yearBasisOf)
     {
+        Utf8Text.Require(utf8, fileName, TextLayout.Csv);
         var csv = new Utf8CsvReader(utf8);
         var errors = new List<InputError>();
         var warnings = new List<string>();

@@ -35,14 +35,42 @@ public static class LaitDictionaryReader
 
     private const string SourceColumn = "Data Owner (DO) /Supplier and Contact Details";
 
-    public static LaitDictionaryContent ReadFile(string path) => Read(File.ReadAllBytes(path), Path.GetFileName(path));
+    /// <summary>The largest dictionary read (docs/formats.md, "Limits"): DfE's is under 1 MB, and is read whole into memory.</summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
+
+    /// <summary>The longest field, in bytes: Excel's limit for a cell; DfE's longest methodology is a few thousand.</summary>
+    public const int MaxFieldBytes = 32_767;
+
+    public static LaitDictionaryContent ReadFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw TooLarge(name);
+        }
+
+        return Read(File.ReadAllBytes(path), name);
+    }
 
     public static LaitDictionaryContent Read(Stream stream, string fileName)
     {
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > MaxBytes)
+            {
+                throw TooLarge(fileName);
+            }
+        }
+
         return Read(buffer.ToArray(), fileName);
     }
+
+    private static InputException TooLarge(string fileName) => new(new InputError(fileName, null, null,
+        $"is more than {MaxBytes / (1024 * 1024)} MB, larger than any LAIT data dictionary (DfE's is under 1 MB); expected LAIT's lait_data_dictionary.csv (docs/formats.md, Limits)"));
 
     public static LaitDictionaryContent Read(TextReader reader, string fileName) =>
         Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), fileName);
@@ -54,11 +82,12 @@ public static class LaitDictionaryReader
         "Financial Year" or "Annual" => ParseResult<YearBasis?>.Ok(YearBasis.Financial),
         "Calendar Year" or "Annual (end of Sept)" or "Annual - January" => ParseResult<YearBasis?>.Ok(YearBasis.Calendar),
         "" or "NA" => ParseResult<YearBasis?>.Ok(null),
-        _ => ParseResult<YearBasis?>.Fail($"'{text}' is not a year type; expected Academic Year, Financial Year, Calendar Year, Annual, Annual (end of Sept), Annual - January or NA"),
+        _ => ParseResult<YearBasis?>.Fail($"'{Quoted.Text(text ?? "")}' is not a year type; expected Academic Year, Financial Year, Calendar Year, Annual, Annual (end of Sept), Annual - January or NA"),
     };
 
     public static LaitDictionaryContent Read(byte[] utf8, string fileName)
     {
+        Utf8Text.Require(utf8, fileName, TextLayout.Csv);
         var csv = new Utf8CsvReader(utf8);
         if (!csv.Read())
         {
@@ -68,7 +97,10 @@ public static class LaitDictionaryReader
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < csv.FieldCount; i++)
         {
-            columns.TryAdd(csv.GetString(i).Trim(), i);
+            if (csv.Raw(i).Length <= MaxFieldBytes)
+            {
+                columns.TryAdd(csv.GetString(i).Trim(), i);
+            }
         }
 
         var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
@@ -103,6 +135,20 @@ public static class LaitDictionaryReader
                 continue;
             }
 
+            var longField = -1;
+            for (var i = 0; i < csv.FieldCount && longField < 0; i++)
+            {
+                longField = csv.Raw(i).Length > MaxFieldBytes ? i : -1;
+            }
+
+            if (longField >= 0)
+            {
+                var name = columns.FirstOrDefault(c => c.Value == longField).Key ?? $"field {longField + 1}";
+                errors.Add(new InputError(fileName, csv.Line, name,
+                    $"the field is {csv.Raw(longField).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes long; expected at most {MaxFieldBytes.ToString("N0", CultureInfo.InvariantCulture)} (docs/formats.md, Limits)"));
+                continue;
+            }
+
             string Get(string column) => csv.GetString(columns[column]);
             string? Text(string column) => columns.ContainsKey(column) ? NullIfNa(Get(column)) : null;
 
@@ -117,7 +163,7 @@ public static class LaitDictionaryReader
             var polarity = PolarityExtensions.Parse(Get("Polarity"));
             if (!polarity.Success)
             {
-                errors.Add(new InputError(fileName, csv.Line, "Polarity", $"'{Get("Polarity")}' is not a polarity; expected High, Low, - or NA"));
+                errors.Add(new InputError(fileName, csv.Line, "Polarity", $"'{Quoted.Text(Get("Polarity"))}' is not a polarity; expected High, Low, - or NA"));
                 ok = false;
             }
 
@@ -131,7 +177,7 @@ public static class LaitDictionaryReader
                 }
                 else
                 {
-                    errors.Add(new InputError(fileName, csv.Line, "dps", $"'{dpsText}' is not a number of decimal places; expected a whole number such as 1, or NA"));
+                    errors.Add(new InputError(fileName, csv.Line, "dps", $"'{Quoted.Text(dpsText)}' is not a number of decimal places; expected a whole number such as 1, or NA"));
                     ok = false;
                 }
             }
@@ -146,7 +192,7 @@ public static class LaitDictionaryReader
             var nq = Get("No_Quartile").Trim();
             if (nq is not ("" or "NA" or "N"))
             {
-                errors.Add(new InputError(fileName, csv.Line, "No_Quartile", $"'{nq}' is not a No_Quartile flag; expected N (no quartile banding) or NA"));
+                errors.Add(new InputError(fileName, csv.Line, "No_Quartile", $"'{Quoted.Text(nq)}' is not a No_Quartile flag; expected N (no quartile banding) or NA"));
                 ok = false;
             }
 
@@ -176,7 +222,7 @@ public static class LaitDictionaryReader
                 if (earlier.Polarity != info.Polarity || earlier.YearBasis != info.YearBasis)
                 {
                     errors.Add(new InputError(fileName, csv.Line, null,
-                        $"measure '{code}' is listed again (first on line {firstLine[code]}) with a different polarity or year type; expected the same"));
+                        $"measure '{Quoted.Text(code)}' is listed again (first on line {firstLine[code]}) with a different polarity or year type; expected the same"));
                     continue;
                 }
 

@@ -27,7 +27,9 @@ public static partial class PlanReader
         StreamReader reader;
         try
         {
-            reader = new StreamReader(path, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+            // Checked first so that a byte that is not UTF-8 is refused at its line and column, not for the whole file.
+            Utf8Text.Require(path, name, TextLayout.Lines, 4L * YamlLimits.MaxCharacters);
+            reader = new StreamReader(path, Utf8Text.Strict, detectEncodingFromByteOrderMarks: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -58,13 +58,25 @@ public sealed class CinCensusReader
                 var name = Path.GetRelativePath(root, file);
                 if (file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (ReturnFiles.TooLarge(file, name, reader._log))
+                    {
+                        reader.Counted(year, name, 0, false);
+                        continue;
+                    }
+
                     using var s = File.OpenRead(file);
                     reader.AddXml(s, year, name);
                 }
-                else if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                else if (ReturnFiles.OpenText(file, name, reader._log) is { } text)
                 {
-                    using var text = new StreamReader(file);
-                    reader.AddCsv(text, year, name);
+                    using (text)
+                    {
+                        reader.AddCsv(text, year, name);
+                    }
+                }
+                else
+                {
+                    reader.Counted(year, name, 0, false);
                 }
             }
         }
@@ -130,6 +142,7 @@ public sealed class CinCensusReader
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = ReturnFiles.MaxBytes,
     };
 
     /// <summary>The line of the first element nested beyond <see cref="MaxXmlDepth"/>, or null.</summary>
@@ -140,6 +153,7 @@ public sealed class CinCensusReader
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersFromEntities = 0,
+            MaxCharactersInDocument = ReturnFiles.MaxBytes,
             CloseInput = false,
         });
         while (reader.Read())

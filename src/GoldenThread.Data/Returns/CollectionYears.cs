@@ -45,3 +45,49 @@ public static class CollectionYears
         $"{year} is not a collection year GoldenThread knows: its code lists and bank holidays are known for the collection years " +
         $"{ReturnCodes.KnownYears}, each folder named by the year of its 31 March";
 }
+
+/// <summary>Opening a return's file within its limits (docs/formats.md, "Limits"), as UTF-8 only.</summary>
+internal static class ReturnFiles
+{
+    /// <summary>The largest table or census file read: a large council's return is a few megabytes.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Null, with the problem logged, when the file is larger than the limit or not UTF-8 text; else the file's text.</summary>
+    public static StreamReader? OpenText(string path, string fileName, ErrorLog log)
+    {
+        return TooLarge(path, fileName, log) ? null : Checked(path, fileName, log);
+    }
+
+    /// <summary>True, with the problem logged, when the file is larger than the limit.</summary>
+    public static bool TooLarge(string path, string fileName, ErrorLog log)
+    {
+        var length = new FileInfo(path).Length;
+        if (length <= MaxBytes)
+        {
+            return false;
+        }
+
+        log.Add(new InputError(fileName, null, null,
+            $"is {(length / (1024 * 1024)).ToString("N0", CultureInfo.InvariantCulture)} MB, more than the {MaxBytes / (1024 * 1024)} MB a return's file may be (a large council's is a few MB); expected one collection year's table (docs/formats.md, Limits)"));
+        return true;
+    }
+
+    private static StreamReader? Checked(string path, string fileName, ErrorLog log)
+    {
+        try
+        {
+            Utf8Text.Require(path, fileName, TextLayout.Csv, MaxBytes);
+        }
+        catch (InputException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                log.Add(error);
+            }
+
+            return null;
+        }
+
+        return new StreamReader(path, Utf8Text.Strict, detectEncodingFromByteOrderMarks: true);
+    }
+}

@@ -4,8 +4,30 @@ namespace GoldenThread.Data.Returns;
 /// A small, strict CSV record reader (RFC 4180: commas, double-quoted fields, doubled quotes, quoted line breaks) that
 /// hands out fields as spans over one reusable buffer, so reading a million-row return allocates one string per line.
 /// </summary>
+/// <remarks>
+/// Bounded (docs/formats.md, "Limits"): a field, a record, a record's field count or the line count past its limit
+/// stops the reading with <see cref="Problem"/> set, so a field of megabytes is never held whole.
+/// </remarks>
 internal sealed class CsvRecordReader(TextReader reader)
 {
+    /// <summary>The most characters in a field: Excel's limit for a cell (a return's longest field is a date or code).</summary>
+    public const int MaxFieldCharacters = 32_767;
+
+    /// <summary>The most fields in a record: Excel's column limit (a 903 table has at most a dozen).</summary>
+    public const int MaxFields = 16_384;
+
+    /// <summary>The most characters in a record, its fields together.</summary>
+    public const int MaxRecordCharacters = 1 << 20;
+
+    /// <summary>The most lines in a file: Excel's row limit.</summary>
+    public const int MaxLines = 1_048_576;
+
+    /// <summary>Why reading stopped early: a limit passed on <see cref="Line"/>; null when the input was read to its end.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The 0-based field the <see cref="Problem"/> lies in, or -1 for the record or the file as a whole.</summary>
+    public int ProblemField { get; private set; } = -1;
+
     private char[] _buffer = new char[256];
     private int[] _starts = new int[32];
     private int[] _lengths = new int[32];
@@ -53,9 +75,19 @@ internal sealed class CsvRecordReader(TextReader reader)
     /// <remarks>Scans characters straight from the reader's buffer: no string per line.</remarks>
     public bool Read()
     {
+        if (Problem is not null)
+        {
+            return false;
+        }
+
         while (true)
         {
             Line = _nextLine;
+            if (Line > MaxLines)
+            {
+                return Stop(-1, $"the file has more than {MaxLines.ToString("N0", Invariant)} lines; expected at most {MaxLines.ToString("N0", Invariant)}, Excel's row limit (docs/formats.md, Limits)");
+            }
+
             var length = 0;
             var fieldStart = 0;
             var inQuotes = false;
@@ -64,6 +96,16 @@ internal sealed class CsvRecordReader(TextReader reader)
             int ch;
             while ((ch = NextChar()) != -1)
             {
+                if (length - fieldStart > MaxFieldCharacters)
+                {
+                    return Stop(FieldCount, $"is more than {MaxFieldCharacters.ToString("N0", Invariant)} characters long; expected a field of at most {MaxFieldCharacters.ToString("N0", Invariant)}, Excel's limit for a cell (docs/formats.md, Limits)");
+                }
+
+                if (length > MaxRecordCharacters || FieldCount >= MaxFields)
+                {
+                    return Stop(-1, $"the row is more than {MaxRecordCharacters.ToString("N0", Invariant)} characters or {MaxFields.ToString("N0", Invariant)} fields long; expected a row of a return (docs/formats.md, Limits)");
+                }
+
                 if (inQuotes)
                 {
                     if (ch == '"')
@@ -125,6 +167,15 @@ internal sealed class CsvRecordReader(TextReader reader)
                 return false;
             }
         }
+    }
+
+    private static System.Globalization.CultureInfo Invariant => System.Globalization.CultureInfo.InvariantCulture;
+
+    private bool Stop(int field, string problem)
+    {
+        Problem = problem;
+        ProblemField = field;
+        return false;
     }
 
     private void Append(ref int length, char ch)

@@ -57,6 +57,7 @@ internal sealed class ReturnTable
     private readonly CsvRecordReader _csv;
     private readonly ErrorLog _log;
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _header = [];
     private readonly DateLayout _layout;
     private readonly string _collection;
 
@@ -69,14 +70,18 @@ internal sealed class ReturnTable
         File = file;
         if (!_csv.Read())
         {
-            log.Add(new InputError(file, null, null, "the file is empty: expected a header row naming the columns"));
+            log.Add(_csv.Problem is null
+                ? new InputError(file, null, null, "the file is empty: expected a header row naming the columns")
+                : LimitPassed());
             HeaderOk = false;
             return;
         }
 
         for (var i = 0; i < _csv.FieldCount; i++)
         {
-            _columns.TryAdd(_csv[i].ToString().TrimStart('\uFEFF'), i);
+            var name = _csv[i].ToString().TrimStart('\uFEFF');
+            _columns.TryAdd(name, i);
+            _header.Add(name);
         }
 
         HeaderOk = true;
@@ -104,14 +109,34 @@ internal sealed class ReturnTable
 
     public bool Next()
     {
-        if (!HeaderOk || !_csv.Read())
+        if (!HeaderOk)
         {
+            return false;
+        }
+
+        if (!_csv.Read())
+        {
+            if (_csv.Problem is not null)
+            {
+                _log.Add(LimitPassed());
+            }
+
             return false;
         }
 
         RowOk = true;
         Rows++;
         return true;
+    }
+
+    /// <summary>The limit the CSV reader stopped at, positioned at its line and (when it is one field) its column.</summary>
+    private InputError LimitPassed()
+    {
+        var field = _csv.ProblemField;
+        var column = field < 0 ? null
+            : field < _header.Count && _header[field].Length > 0 ? Data.Quoted.Text(_header[field])
+            : $"field {(field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return new InputError(File, _csv.Line, column, _csv.Problem!);
     }
 
     /// <summary>The position of a column, or -1 when the file does not have it (optional columns).</summary>

@@ -96,10 +96,13 @@ public sealed class Ssda903Reader
         {
             foreach (var file in Directory.GetFiles(dir, "*.csv").Order(StringComparer.Ordinal))
             {
-                if (TableFromFileName(file) is { } table)
+                var name = Path.GetRelativePath(root, file);
+                if (TableFromFileName(file) is { } table && ReturnFiles.OpenText(file, name, reader._log) is { } text)
                 {
-                    using var text = new StreamReader(file);
-                    reader.Add(table, year, text, Path.GetRelativePath(root, file));
+                    using (text)
+                    {
+                        reader.Add(table, year, text, name);
+                    }
                 }
             }
         }

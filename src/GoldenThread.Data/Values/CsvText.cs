@@ -18,6 +18,9 @@ internal static class CsvText
     /// <summary>The most records (lines holding values) after the header, as for a values workbook.</summary>
     public const int MaxRecords = 100_000;
 
+    /// <summary>The most fields in a record: Excel's column limit (a values file names sixteen columns).</summary>
+    public const int MaxFields = 16_384;
+
     /// <summary>The most lines of any kind, blank ones included: Excel's row limit.</summary>
     public const int MaxLines = 1_048_576;
 
@@ -76,6 +79,11 @@ internal static class CsvText
                 return $"{column} is more than {MaxFieldCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters long (the field starting on line {recordLine.ToString(CultureInfo.InvariantCulture)}); expected a field of at most {MaxFieldCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters, Excel's limit for a cell (docs/formats.md, Limits)";
             }
 
+            if (fields.Count > MaxFields)
+            {
+                return $"the row starting on line {recordLine.ToString(CultureInfo.InvariantCulture)} has more than {MaxFields.ToString("N0", CultureInfo.InvariantCulture)} fields; expected at most {MaxFields.ToString("N0", CultureInfo.InvariantCulture)}, Excel's column limit (docs/formats.md, Limits)";
+            }
+
             if (line > MaxLines)
             {
                 return $"the file has more than {MaxLines.ToString("N0", CultureInfo.InvariantCulture)} lines; expected at most {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} rows of values (docs/formats.md, Limits)";
@@ -109,9 +117,9 @@ internal static class CsvText
 
         while (i < text.Length)
         {
-            if ((field.Length > MaxFieldCharacters || line > MaxLines || valueRecords > MaxRecords) && TooLarge() is { } problem)
+            if ((field.Length > MaxFieldCharacters || fields.Count > MaxFields || line > MaxLines || valueRecords > MaxRecords) && TooLarge() is { } problem)
             {
-                errors.Add(new InputError(fileName, field.Length > MaxFieldCharacters ? recordLine : line > MaxLines ? line : firstBeyond, null, problem));
+                errors.Add(new InputError(fileName, field.Length > MaxFieldCharacters || fields.Count > MaxFields ? recordLine : line > MaxLines ? line : firstBeyond, null, problem));
                 return null;
             }
 
@@ -187,9 +195,9 @@ internal static class CsvText
             }
         }
 
-        if ((field.Length > MaxFieldCharacters || line > MaxLines || valueRecords > MaxRecords) && TooLarge() is { } last)
+        if ((field.Length > MaxFieldCharacters || fields.Count > MaxFields || line > MaxLines || valueRecords > MaxRecords) && TooLarge() is { } last)
         {
-            errors.Add(new InputError(fileName, field.Length > MaxFieldCharacters ? recordLine : line > MaxLines ? line : firstBeyond, null, last));
+            errors.Add(new InputError(fileName, field.Length > MaxFieldCharacters || fields.Count > MaxFields ? recordLine : line > MaxLines ? line : firstBeyond, null, last));
             return null;
         }
 

@@ -44,7 +44,11 @@ public static class ValuesReader
     private const string NumberExpected = "expected a number such as 12.5 (a point for decimals, no thousands separators)";
 
     /// <summary>Reads a .csv or .xlsx file, choosing by its extension.</summary>
-    public static IReadOnlyList<Observation> ReadFile(string path, Plan plan)
+    public static IReadOnlyList<Observation> ReadFile(string path, Plan plan) =>
+        ReadFileRows(path, plan).Select(r => r.Observation).ToList();
+
+    /// <summary>Reads a .csv or .xlsx file into rows with their lines, choosing by its extension.</summary>
+    public static IReadOnlyList<ValuesRow> ReadFileRows(string path, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(plan);
@@ -71,11 +75,13 @@ public static class ValuesReader
         {
             if (extension == ".xlsx")
             {
-                return ReadXlsx(stream, name, plan);
+                return ReadXlsxRows(stream, name, plan);
             }
 
-            using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-            return ReadCsv(reader, name, plan);
+            // Checked first so that a byte that is not UTF-8 is refused at its line and column, not for the whole file.
+            Utf8Text.Require(path, name, TextLayout.Csv, 4L * CsvText.MaxCharacters);
+            using var reader = new StreamReader(stream, Utf8Text.Strict, detectEncodingFromByteOrderMarks: true);
+            return ReadCsvRows(reader, name, plan);
         }
     }
 
@@ -121,6 +127,17 @@ public static class ValuesReader
 
         var table = CsvText.Parse(text, fileName, errors, truncated);
         return Interpret(table, fileName, plan, errors);
+    }
+
+    /// <summary>
+    /// Reads CSV bytes (UTF-8, with or without a byte-order mark) into rows with their lines; a byte that is not UTF-8 is
+    /// refused at its line and column rather than replaced.
+    /// </summary>
+    public static IReadOnlyList<ValuesRow> ReadCsvRows(byte[] utf8, string fileName, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        Utf8Text.Require(utf8, fileName, TextLayout.Csv);
+        return ReadCsvRows(new StringReader(Utf8Text.Strict.GetString(utf8)), fileName, plan);
     }
 
     /// <summary>Reads the first worksheet of an XLSX workbook into rows with their row numbers.</summary>

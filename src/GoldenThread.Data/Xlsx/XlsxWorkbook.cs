@@ -67,6 +67,10 @@ internal sealed class XlsxWorkbook : IDisposable
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+
+            // The central directory is read on first use of the entries: a damaged one (a count that does not match, an
+            // entry cut short) must fail here, as not a zip, rather than later in whichever reader asks first.
+            _ = zip.Entries.Count;
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or ArgumentException or IOException)
         {
@@ -341,6 +345,9 @@ internal sealed class XlsxWorkbook : IDisposable
         return sb.ToString();
     }
 
+    // One buffer for every cell's text: a new one per cell was 8 KB each, 800 MB allocated for a sheet of 100,000 rows.
+    private readonly char[] _chunk = new char[4096];
+
     /// <summary>The text of the element the reader is on, read in chunks and refused beyond Excel's cell limit.</summary>
     private string ReadText(XmlReader reader)
     {
@@ -351,7 +358,7 @@ internal sealed class XlsxWorkbook : IDisposable
 
         var sb = new StringBuilder();
         var depth = reader.Depth;
-        var chunk = new char[4096];
+        var chunk = _chunk;
         while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))

@@ -570,7 +570,7 @@ public static class CycleApi
             var xlsx = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || type.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase);
             var rows = xlsx
                 ? ValuesReader.ReadXlsxRows(new MemoryStream(bytes), name, w.Plan)
-                : ValuesReader.ReadCsvRows(new StringReader(new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF')), name, w.Plan);
+                : ValuesReader.ReadCsvRows(bytes, name, w.Plan);
             return (name, rows, [], null);
         }
         catch (InputException e)

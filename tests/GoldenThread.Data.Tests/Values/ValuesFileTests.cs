@@ -52,15 +52,30 @@ public sealed class ValuesFileTests : IDisposable
     }
 
     [Fact]
-    public void ReadFile_CsvInWindows1252_AsksForUtf8()
+    public void ReadFile_CsvInWindows1252_AsksForUtf8AtTheByte()
     {
         // "£5" in Windows-1252: 0xA3 is not valid UTF-8 on its own.
         byte[] bytes = [.. Encoding.ASCII.GetBytes("measure,period,value,note\npct-fsm,2018/19,5,"), 0xA3, (byte)'5', (byte)'\n'];
 
         var ex = Assert.Throws<InputException>(() => ValuesReader.ReadFile(Write("values.csv", bytes), TestPlan.Instance));
 
-        Assert.Equal("values.csv: is not UTF-8 text (a binary file, or a CSV saved in another encoding?); expected a CSV file saved as CSV UTF-8", Assert.Single(ex.Errors).ToString());
+        Assert.Equal("values.csv:2: column 'note': is not UTF-8 text (byte 0xA3 at character 19 of the line; a binary file, or text saved in another encoding?); expected text saved as UTF-8 (in Excel: CSV UTF-8)", Assert.Single(ex.Errors).ToString());
     }
+
+    [Fact]
+    public void ReadCsvRows_UploadedBytesInWindows1252_AreRefusedAtTheByte()
+    {
+        // As an upload through the API arrives: bytes, with a byte-order mark; "£5" in Windows-1252 on line 2.
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("measure,period,value,note\npct-fsm,2018/19,5,"), 0xA3, (byte)'5', (byte)'\n'];
+
+        var ex = Assert.Throws<InputException>(() => ValuesReader.ReadCsvRows(bytes, "upload.csv", TestPlan.Instance));
+
+        Assert.Equal((2, "note"), (Assert.Single(ex.Errors).Line, ex.Errors[0].Column));
+    }
+
+    [Fact]
+    public void ReadCsvRows_UploadedBytesWithAByteOrderMark_AreRead() =>
+        Assert.Equal(5, Assert.Single(ValuesReader.ReadCsvRows([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("measure,period,value\npct-fsm,2018/19,5\n")], "upload.csv", TestPlan.Instance)).Observation.Value);
 
     [Fact]
     public void ReadFile_Missing_IsAnInputError()
