@@ -31,6 +31,7 @@ catch (StartupException e)
 
 app.Services.GetRequiredService<LaitBenchmarks>().Get();
 
+app.UseProxyHeaders();
 app.UseSecurityHeaders();
 app.UseGoldenThreadErrorPages();
 app.UseStaticFiles();
