@@ -25,7 +25,7 @@ internal static class DbCommand
         migrate.SetAction(parse => Guarded.Run(() =>
         {
             var connection = StoreConnection.Parse(parse.GetValue(store)!);
-            var applied = StoreMigrator.MigrateAsync(connection).GetAwaiter().GetResult();
+            var applied = StoreMigrator.MigrateAsync(connection, Console.Error.WriteLine).GetAwaiter().GetResult();
             Console.WriteLine(applied.Count == 0
                 ? $"{connection.Describe()}: up to date."
                 : $"{connection.Describe()}: applied {string.Join(", ", applied)}.");

@@ -13,7 +13,7 @@ internal static class DeriveCommand
         var cin = new Option<string?>("--cin") { Description = "The CIN census folder: one sub-folder (XML or flattened CSV) per collection year." };
         var population = PopulationOption.Create("Children aged 0-17 in the area (a whole number above zero), for rates per 10,000 (left out without it).");
         var output = new Option<string>("--out") { Description = "The values file (CSV) to write.", Required = true };
-        var command = new Command("derive", "Compute the children's social care measures from the statutory returns, for every financial year and rolling twelve months they cover, into a values file (docs/returns.md).")
+        var command = new Command("derive", "Compute the children's social care measures from the statutory returns, for every financial year and rolling twelve months they cover, into a values file (docs/returns.md). The file is for the council's own use, not for publication: it holds every count, small ones included (it is an input, and 'report' withholds counts from 1 to 5 from what it writes).")
         {
             ssda903, cin, population, output,
         };
@@ -38,6 +38,9 @@ internal static class DeriveCommand
             var periods = derived.Select(o => o.Period).Distinct().Count();
             Console.WriteLine($"{derived.Count} values of {measures} measures for {periods} periods");
             Console.WriteLine($"wrote {path}");
+            // Disclosure control belongs to what is published from these values: withheld here, 'report' could not
+            // work out the rates, changes and intervals that rest on them.
+            Console.WriteLine("It is for the council's own use, not for publication: it holds every count, small ones included (no disclosure control); 'report' withholds them from what it writes.");
             Console.WriteLine("Name these measures in a plan with 'return: <measure id>' and give --ssda903/--cin to 'report' to use them directly.");
             return ExitCodes.Ok;
         }));

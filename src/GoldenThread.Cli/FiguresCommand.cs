@@ -39,7 +39,7 @@ internal static class FiguresCommand
             throw Bad("--file", $"'{path}' does not exist; expected a CSV or XLSX values file");
         }
 
-        await StoreMigrator.MigrateAsync(connection);
+        await StoreMigrator.MigrateAsync(connection, Console.Error.WriteLine);
         await using var services = PersonAccounts.Services(connection);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GoldenThreadDbContext>();

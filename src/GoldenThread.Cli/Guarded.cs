@@ -21,6 +21,11 @@ internal static class Guarded
             Console.Error.WriteLine(e.Message);
             return ExitCodes.BadInput;
         }
+        catch (GoldenThread.Store.StoreBusyException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (GoldenThread.Core.Dashboard.NothingToReportException e)
         {
             Console.Error.WriteLine(e.Message);

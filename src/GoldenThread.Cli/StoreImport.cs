@@ -36,7 +36,7 @@ internal static class StoreImport
     public static string Run(ReportSources sources, IReadOnlyList<GoldenThread.Core.Measures.Observation> values, string target, string workspaceId, bool? dashboardPublic)
     {
         var connection = Check(target, workspaceId);
-        StoreMigrator.MigrateAsync(connection).GetAwaiter().GetResult();
+        StoreMigrator.MigrateAsync(connection, Console.Error.WriteLine).GetAwaiter().GetResult();
         using var db = connection.CreateContext();
         var info = new WorkspaceStore(db, TimeProvider.System).ImportAsync(WorkspaceImportSources.From(sources, workspaceId, values) with { DashboardPublic = dashboardPublic }).GetAwaiter().GetResult();
         return $"stored workspace '{info.Id}' in {connection.Describe()}: plan version {info.PlanVersion}, data version {info.DataVersion}";

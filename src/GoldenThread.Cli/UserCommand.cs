@@ -47,7 +47,7 @@ internal static class UserCommand
             throw Bad("--email", problem);
         }
 
-        await StoreMigrator.MigrateAsync(connection);
+        await StoreMigrator.MigrateAsync(connection, Console.Error.WriteLine);
         await using var services = PersonAccounts.Services(connection);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PersonRow>>();

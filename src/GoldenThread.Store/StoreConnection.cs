@@ -106,6 +106,10 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
 
     public GoldenThreadDbContext CreateContext() => new(Options());
 
+    /// <summary>The database <paramref name="db"/> is connected to.</summary>
+    public static StoreConnection Of(DbContext db) =>
+        new(db.Database.IsNpgsql() ? StoreProvider.Postgres : StoreProvider.Sqlite, db.Database.GetConnectionString() ?? "");
+
     /// <summary>The connection for people to read: the file for SQLite, host and database for PostgreSQL (never the password).</summary>
     public string Describe() => Provider switch
     {

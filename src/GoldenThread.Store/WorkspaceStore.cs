@@ -7,6 +7,7 @@ using GoldenThread.Data.Plans;
 using GoldenThread.Data.Values;
 using GoldenThread.Store.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GoldenThread.Store;
 
@@ -108,96 +109,141 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
     public async Task<WorkspaceInfo> ImportAsync(WorkspaceImport import, CancellationToken ct = default)
     {
         CheckId(import.WorkspaceId);
-        var existing = await db.Workspaces.FirstOrDefaultAsync(w => w.Id == import.WorkspaceId, ct);
-        Plan plan;
+        Plan? newPlan = null;
         if (import.PlanYaml is { } yaml)
         {
             using var reader = new StringReader(yaml);
-            plan = PlanReader.Read(reader, import.PlanSourceName);
-        }
-        else
-        {
-            plan = (existing is null ? null : await LoadPlanAsync(existing.Id, existing.PlanVersion, ct))?.Plan
-                ?? throw new InputException(new InputError(import.WorkspaceId, null, null, "the workspace has no plan yet; import a plan with the values"));
-        }
-
-        IReadOnlyList<Observation>? values = null;
-        if (import.ValuesXlsx is { } bytes)
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            values = ValuesReader.ReadXlsx(stream, import.ValuesSourceName, plan);
-        }
-        else if (import.ValuesText is { } csv)
-        {
-            using var reader = new StringReader(csv);
-            values = ValuesReader.ReadCsv(reader, import.ValuesSourceName, plan);
+            newPlan = PlanReader.Read(reader, import.PlanSourceName);
         }
 
         var now = clock.GetUtcNow();
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var ws = existing;
-            if (ws is null)
+            return await strategy.ExecuteAsync(async () =>
             {
-                ws = new WorkspaceRow { Id = import.WorkspaceId, CreatedUtc = now };
-                db.Workspaces.Add(ws);
-            }
-
-            ws.Title = import.Title ?? (string.IsNullOrWhiteSpace(ws.Title) ? plan.Name : ws.Title);
-            ws.HomeLaNumber = import.HomeLaNumber ?? ws.HomeLaNumber;
-            ws.UsesLait = import.UsesLait;
-            ws.LaitFolder = import.LaitFolder;
-            ws.DefaultPeriod = import.DefaultPeriod;
-            ws.DashboardPublic = import.DashboardPublic ?? ws.DashboardPublic;
-            ws.UpdatedUtc = now;
-            // Re-importing the plan in force (every 'report' run does) keeps its version: history records changes only.
-            var unchanged = import.PlanYaml is { } same && existing is not null &&
-                await db.PlanVersions.AnyAsync(p => p.WorkspaceId == ws.Id && p.Version == ws.PlanVersion && p.YamlText == same, ct);
-            if (import.PlanYaml is { } text && !unchanged)
-            {
-                var before = ws.PlanVersion;
-                ws.PlanVersion++;
-                if (import.ChangedBy is { } actor)
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // Imports into one workspace take turns: the workspace, its plan version and data version are read only
+                // once this one holds the lock, so two at once cannot both create the workspace or both add version N+1.
+                // SQLite's transaction already holds the write lock (BEGIN IMMEDIATE); PostgreSQL's needs an advisory one.
+                await LockWorkspaceAsync(import.WorkspaceId, ct);
+                var existing = await db.Workspaces.FirstOrDefaultAsync(w => w.Id == import.WorkspaceId, ct);
+                if (existing is not null)
                 {
-                    db.Audit.Add(new AuditRow
-                    {
-                        WorkspaceId = ws.Id,
-                        AtUtc = now,
-                        PersonId = actor.PersonId,
-                        PersonName = actor.Name,
-                        Subject = "plan",
-                        ItemId = ws.PlanVersion.ToString(CultureInfo.InvariantCulture),
-                        Field = "version",
-                        OldValue = before.ToString(CultureInfo.InvariantCulture),
-                        NewValue = ws.PlanVersion.ToString(CultureInfo.InvariantCulture),
-                        Reason = import.PlanSourceName,
-                    });
+                    // The context may have tracked the row before the lock was held (a page's earlier read): read it anew.
+                    await db.Entry(existing).ReloadAsync(ct);
                 }
 
-                db.PlanVersions.Add(new PlanVersionRow
+                var plan = newPlan
+                    ?? (existing is null ? null : await LoadPlanAsync(existing.Id, existing.PlanVersion, ct))?.Plan
+                    ?? throw new InputException(new InputError(import.WorkspaceId, null, null, "the workspace has no plan yet; import a plan with the values"));
+                var values = ReadValues(import, plan);
+                return await WriteAsync(import, existing, plan, values, now, tx, ct);
+            });
+        }
+        catch (Exception e) when (StoreBusyException.IsBusy(e))
+        {
+            db.ChangeTracker.Clear();
+            throw StoreBusyException.For(StoreConnection.Of(db), $"importing workspace '{import.WorkspaceId}'", e);
+        }
+    }
+
+    private static IReadOnlyList<Observation>? ReadValues(WorkspaceImport import, Plan plan)
+    {
+        if (import.ValuesXlsx is { } bytes)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return ValuesReader.ReadXlsx(stream, import.ValuesSourceName, plan);
+        }
+
+        if (import.ValuesText is { } csv)
+        {
+            using var reader = new StringReader(csv);
+            return ValuesReader.ReadCsv(reader, import.ValuesSourceName, plan);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Holds this workspace's import lock until the transaction ends. On PostgreSQL a transaction-scoped advisory lock
+    /// keyed on the workspace, waited for at most the connection's command timeout (less half a second, so the server's
+    /// lock_timeout answers before the client gives up); on SQLite the transaction's own write lock is the lock.
+    /// </summary>
+    private async Task LockWorkspaceAsync(string workspaceId, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var waitMs = Math.Max(500, (StoreBusyException.WaitSeconds(StoreConnection.Of(db)) * 1000) - 500);
+        var timeout = waitMs.ToString(CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {timeout}, true)", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('goldenthread.import'), hashtext({workspaceId}))", ct);
+    }
+
+    private async Task<WorkspaceInfo> WriteAsync(WorkspaceImport import, WorkspaceRow? existing, Plan plan, IReadOnlyList<Observation>? values, DateTimeOffset now, IDbContextTransaction tx, CancellationToken ct)
+    {
+        var ws = existing;
+        if (ws is null)
+        {
+            ws = new WorkspaceRow { Id = import.WorkspaceId, CreatedUtc = now };
+            db.Workspaces.Add(ws);
+        }
+
+        ws.Title = import.Title ?? (string.IsNullOrWhiteSpace(ws.Title) ? plan.Name : ws.Title);
+        ws.HomeLaNumber = import.HomeLaNumber ?? ws.HomeLaNumber;
+        ws.UsesLait = import.UsesLait;
+        ws.LaitFolder = import.LaitFolder;
+        ws.DefaultPeriod = import.DefaultPeriod;
+        ws.DashboardPublic = import.DashboardPublic ?? ws.DashboardPublic;
+        ws.UpdatedUtc = now;
+        // Re-importing the plan in force (every 'report' run does) keeps its version: history records changes only.
+        var unchanged = import.PlanYaml is { } same && existing is not null &&
+            await db.PlanVersions.AnyAsync(p => p.WorkspaceId == ws.Id && p.Version == ws.PlanVersion && p.YamlText == same, ct);
+        if (import.PlanYaml is { } text && !unchanged)
+        {
+            var before = ws.PlanVersion;
+            ws.PlanVersion++;
+            if (import.ChangedBy is { } actor)
+            {
+                db.Audit.Add(new AuditRow
                 {
                     WorkspaceId = ws.Id,
-                    Version = ws.PlanVersion,
-                    SourceName = import.PlanSourceName,
-                    YamlText = text,
-                    ImportedUtc = now,
+                    AtUtc = now,
+                    PersonId = actor.PersonId,
+                    PersonName = actor.Name,
+                    Subject = "plan",
+                    ItemId = ws.PlanVersion.ToString(CultureInfo.InvariantCulture),
+                    Field = "version",
+                    OldValue = before.ToString(CultureInfo.InvariantCulture),
+                    NewValue = ws.PlanVersion.ToString(CultureInfo.InvariantCulture),
+                    Reason = import.PlanSourceName,
                 });
             }
 
-            // A new plan can rename measures, so the data version moves with the plan too: cached dashboards are keyed on both.
-            ws.DataVersion++;
-            if (values is not null)
+            db.PlanVersions.Add(new PlanVersionRow
             {
-                await db.Values.Where(v => v.WorkspaceId == ws.Id).ExecuteDeleteAsync(ct);
-                db.Values.AddRange(values.Select(o => ToRow(o, ws.Id, ws.DataVersion, import.ValuesSourceName, now)));
-            }
+                WorkspaceId = ws.Id,
+                Version = ws.PlanVersion,
+                SourceName = import.PlanSourceName,
+                YamlText = text,
+                ImportedUtc = now,
+            });
+        }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return Info(ws);
-        });
+        // A new plan can rename measures, so the data version moves with the plan too: cached dashboards are keyed on both.
+        ws.DataVersion++;
+        if (values is not null)
+        {
+            await db.Values.Where(v => v.WorkspaceId == ws.Id).ExecuteDeleteAsync(ct);
+            db.Values.AddRange(values.Select(o => ToRow(o, ws.Id, ws.DataVersion, import.ValuesSourceName, now)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Info(ws);
     }
 
     public async Task<IReadOnlyList<Commentary>> CommentaryAsync(string workspaceId, string measureId, CancellationToken ct = default) =>

@@ -16,6 +16,9 @@ builder.Services.AddScoped<WorkspaceService>();
 builder.Services.AddRazorComponents();
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
+// Today's readers refuse NaN and infinities, but an older version stored some: the API writes them as "NaN" and
+// "Infinity" (the measure page says what is wrong with them) rather than failing the whole response.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddOpenApi("v1", o => o.AddSecuritySchemes());
 
 var app = builder.Build();
@@ -31,6 +34,7 @@ catch (StartupException e)
 
 app.Services.GetRequiredService<LaitBenchmarks>().Get();
 
+app.UseProxyHeaders();
 app.UseSecurityHeaders();
 app.UseGoldenThreadErrorPages();
 app.UseStaticFiles();

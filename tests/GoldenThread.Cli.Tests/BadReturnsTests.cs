@@ -54,6 +54,9 @@ public class BadReturnsTests
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.True(File.Exists(output));
+        // Its file keeps every count, small ones too: it says the file is for the council's own use, as its --help does.
+        Assert.Contains("for the council's own use, not for publication", result.Output);
+        Assert.Contains("for the council's own use, not for publication", CliRunner.Run("derive", "--help").Output);
     }
 
     public static TheoryData<string, string> BadReturns => new()

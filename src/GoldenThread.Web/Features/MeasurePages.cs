@@ -33,7 +33,8 @@ public sealed class CommentaryForm
 
 /// <summary>What the measure page shows: the row and its judgements, the trend, all councils, where it sits, the commentary.</summary>
 public sealed record MeasureView(WorkspaceData W, DashboardRow Row, string? Period, IReadOnlyList<MeasurePoint> Points, MeasureDistribution? Distribution,
-    IReadOnlyList<Commentary> History, IReadOnlyList<(Core.Plans.Theme Theme, Core.Plans.Outcome? Outcome)> Places, string CouncilName, bool ShowsCommentary, string? Author);
+    IReadOnlyList<Commentary> History, IReadOnlyList<(Core.Plans.Theme Theme, Core.Plans.Outcome? Outcome)> Places, string CouncilName, bool ShowsCommentary, string? Author,
+    IReadOnlyList<string> Unshowable);
 
 public static class MeasurePages
 {
@@ -131,7 +132,7 @@ public static class MeasurePages
             var trend = row.Trend.FirstOrDefault(t => t.Period == p);
             var own = w.Values.FirstOrDefault(o => string.Equals(o.MeasureId, m.Id, StringComparison.OrdinalIgnoreCase) && o.Period == p);
             double? lower = null, upper = null;
-            if (trend is not null && own is { Numerator: { } n, Denominator: { } den } && den > 0)
+            if (trend is not null && own is { Numerator: { } n, Denominator: { } den } && UnshowableCounts(m, own) is null)
             {
                 ConfidenceInterval? ci = m.Unit.Kind switch
                 {
@@ -156,6 +157,41 @@ public static class MeasurePages
 
         return points;
     }
+
+    /// <summary>
+    /// Why the counts stored with a value cannot give its interval (a numerator above a percentage's denominator, a
+    /// fractional count of children, a denominator of zero), or null when they can. Today's readers refuse such counts;
+    /// an older version stored some, and the page then says so rather than failing.
+    /// </summary>
+    public static string? UnshowableCounts(Measure m, Core.Measures.Observation o)
+    {
+        if (o.Value is { } v && !double.IsFinite(v))
+        {
+            return $"The value stored for {o.Period.Label} is not a number";
+        }
+
+        if (o is not { Numerator: { } n, Denominator: { } den })
+        {
+            return null;
+        }
+
+        var shown = $"The counts stored for {o.Period.Label}, {n.ToString("0.##", CultureInfo.InvariantCulture)} out of {den.ToString("0.##", CultureInfo.InvariantCulture)},";
+        return m.Unit.Kind switch
+        {
+            _ when !double.IsFinite(n) || !double.IsFinite(den) || n < 0 || den <= 0 => $"{shown} are not counts",
+            UnitKind.Percentage when den != Math.Floor(den) || n != Math.Floor(n) => $"{shown} are not whole counts",
+            UnitKind.Percentage when n > den => $"{shown} have a numerator larger than the denominator",
+            _ => null,
+        };
+    }
+
+    /// <summary>The stored values of the row's measure that the page shows without their interval, and why.</summary>
+    public static IReadOnlyList<string> Unshowable(WorkspaceData w, DashboardRow row) =>
+        w.Values.Where(o => string.Equals(o.MeasureId, row.Measure.Id, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(o => o.Period.End)
+            .Select(o => UnshowableCounts(row.Measure, o))
+            .OfType<string>()
+            .ToList();
 
     public static MeasureDistribution? Distribution(WorkspaceData w, DashboardRow row)
     {
@@ -199,7 +235,7 @@ public static class MeasurePages
         var history = access.ReadsInternal ? await store.CommentaryAsync(w!.Info.Id, m.Id, ct) : [];
         var author = access.EditsMeasure(m.Id) ? await current.DisplayNameAsync(ct) : null;
         var view = new MeasureView(w!, row, period, Points(w!, row), Distribution(w!, row), history,
-            w!.Plan.PlacesOf(m.Id), CouncilName(w!), access.ReadsInternal, author);
+            w!.Plan.PlacesOf(m.Id), CouncilName(w!), access.ReadsInternal, author, Unshowable(w!, row));
         var evidence = await PublishableEvidenceAsync(w!, m.Id, access, http.RequestServices.GetRequiredService<Store.Cycle.CycleStore>(), ct);
         return Pages.Render<MeasurePage>(new { View = view, Form = failedForm, Errors = errors, Evidence = evidence },
             errors is { Count: > 0 } ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);

@@ -25,8 +25,27 @@ public sealed class GoldenThreadOptions : IValidatableObject
     [System.ComponentModel.DataAnnotations.Range(0, 100)]
     public int DisclosureThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// The addresses of the reverse proxies or load balancers that end TLS in front of the application: their
+    /// <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c> are believed, anyone else's ignored (ProxyHeaders).
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form (10.1.0.0/16), for a pool of them.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"GoldenThread:KnownProxies: '{proxy}' is not an IP address (e.g. 10.0.0.5).", [nameof(KnownProxies)]);
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"GoldenThread:KnownNetworks: '{network}' is not a network in CIDR form (e.g. 10.1.0.0/16).", [nameof(KnownNetworks)]);
+        }
+
         if (Store.Provider == StoreProvider.Postgres && string.IsNullOrWhiteSpace(Store.ConnectionString))
         {
             yield return new ValidationResult("GoldenThread:Store:ConnectionString is required when the provider is Postgres (Host=...;Database=...;Username=...).", ["Store.ConnectionString"]);

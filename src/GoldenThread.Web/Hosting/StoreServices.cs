@@ -46,7 +46,7 @@ public static class StoreServices
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GoldenThread.Store");
         if (options.Store.MigrateOnStart)
         {
-            var applied = await StoreMigrator.MigrateAsync(connection);
+            var applied = await StoreMigrator.MigrateAsync(connection, message => log.LogWarning("{Notice}", message));
             log.LogInformation("Store {Store}: {Count} migration(s) applied", connection.Describe(), applied.Count);
         }
 
