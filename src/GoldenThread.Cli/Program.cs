@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Diagnostics;
 using GoldenThread.Cli;
 using GoldenThread.Data;
 
+var mainStarted = Stopwatch.GetTimestamp();
 var root = new RootCommand("GoldenThread: a children's services department's plan, measures and quarterly performance dashboard.");
-root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ReportCommand.Create(mainStarted));
 root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(SamplesCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());

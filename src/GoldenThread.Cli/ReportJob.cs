@@ -3,6 +3,7 @@ using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Disclosure;
 using GoldenThread.Data;
+using GoldenThread.Data.Diagnostics;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting;
 using GoldenThread.Reporting.CommitteePack;
@@ -13,22 +14,24 @@ namespace GoldenThread.Cli;
 internal static class ReportJob
 {
     /// <summary>Reads and checks everything the report needs; nothing is written until this has succeeded.</summary>
-    public static DashboardInputs Load(ReportSources sources)
+    /// <param name="laitCache">Where to keep LAIT's parsed files (<see cref="GoldenThread.Store.DefaultStore.CacheFolder"/>); none when null.</param>
+    public static DashboardInputs Load(ReportSources sources, StageTimings? timings = null, string? laitCache = null)
     {
         if (AllCouncils(sources) && sources.BenchmarksPath is null)
         {
             throw new InputException(new InputError("command line", null, "--la", "'all' needs --benchmarks: the list of councils comes from the LAIT data"));
         }
 
-        return ReportLoader.Load(sources);
+        return ReportLoader.Load(sources, timings: timings, laitCache: laitCache);
     }
 
-    public static IReadOnlyList<string> Run(ReportSources sources, DashboardInputs inputs, string outDir, DisclosureRules? disclosure)
+    public static IReadOnlyList<string> Run(ReportSources sources, DashboardInputs inputs, string outDir, DisclosureRules? disclosure, StageTimings? timings = null)
     {
         if (!AllCouncils(sources))
         {
             var dashboard = Publish(Build(inputs, null), disclosure);
-            var files = Write(dashboard, outDir, disclosure);
+            timings?.Mark("build dashboard (judgements)");
+            var files = Write(dashboard, outDir, disclosure, timings);
             return
             [
                 $"{dashboard.PlanName}: {dashboard.CouncilName}, {dashboard.ReportingPeriod.Label}",
@@ -50,6 +53,7 @@ internal static class ReportJob
             var councilInputs = inputs with { HomeLa = council.LaNumber, Values = home ? inputs.Values : [], OtherPeriodsWithData = homePeriods };
             return (Council: council, Dashboard: Publish(Build(councilInputs, home ? null : council.Name), disclosure));
         }).OrderBy(d => d.Council.LaNumber).ToList();
+        timings?.Mark($"build {dashboards.Count} dashboards (judgements)");
 
         var lines = new List<string>();
         foreach (var (council, dashboard) in dashboards)
@@ -59,6 +63,7 @@ internal static class ReportJob
             lines.Add($"{council.LaNumber} {council.Name}: {folder}");
         }
 
+        timings?.Mark($"write {dashboards.Count} councils' files");
         lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
         return lines;
     }
@@ -150,7 +155,7 @@ internal static class ReportJob
     private static Dashboard Publish(Dashboard dashboard, DisclosureRules? disclosure) =>
         disclosure is null ? dashboard : DashboardDisclosure.Apply(dashboard, disclosure);
 
-    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir, DisclosureRules? disclosure)
+    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir, DisclosureRules? disclosure, StageTimings? timings = null)
     {
         Directory.CreateDirectory(outDir);
         var html = Path.GetFullPath(Path.Combine(outDir, "dashboard.html"));
@@ -162,22 +167,26 @@ internal static class ReportJob
             PublishedHtml.WriteDashboard(dashboard, w);
         }
 
+        timings?.Mark("write dashboard.html");
         using (var s = File.Create(xlsx))
         {
             DashboardXlsxRenderer.Render(dashboard, s);
         }
 
+        timings?.Mark("write dashboard.xlsx");
         using (var s = File.Create(json))
         {
             DashboardJsonRenderer.Render(dashboard, s);
         }
 
+        timings?.Mark("write dashboard.json");
         using (var s = File.Create(docx))
         {
             // With disclosure control off nothing is withheld, so the threshold in the wording is never used.
             CommitteeReportDocxRenderer.Render(dashboard, s, (disclosure ?? DisclosureRules.Default).Threshold);
         }
 
+        timings?.Mark("write report.docx");
         return [html, xlsx, json, docx];
     }
 
