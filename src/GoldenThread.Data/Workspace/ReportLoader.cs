@@ -16,6 +16,11 @@ public static class ReportLoader
     /// <param name="laitCache">A folder to keep LAIT's parsed files in (<see cref="LaitCache"/>); none when null.</param>
     public static DashboardInputs Load(ReportSources sources, BenchmarkData? alreadyLoaded = null, StageTimings? timings = null, string? laitCache = null)
     {
+        // LAIT's files need nothing from the plan: they are read on the other core while the plan and values are. The
+        // plan's problems are still the ones reported first, as they were when the two were read one after the other.
+        var lait = alreadyLoaded is null && sources.BenchmarksPath is not null
+            ? Task.Run(() => (Data: (BenchmarkData?)LoadBenchmarks(sources, laitCache, out var o), Outcome: o))
+            : Task.FromResult((Data: alreadyLoaded, Outcome: LaitCacheOutcome.Off));
         var plan = PlanReader.ReadFile(sources.PlanPath);
         timings?.Mark("read plan");
         // Derived figures first, so that a value the council gives in its own file for the same period takes precedence.
@@ -25,9 +30,8 @@ public static class ReportLoader
         IReadOnlyList<Observation> own = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
         IReadOnlyList<Observation> values = [.. derived, .. own];
         timings?.Mark("read values (and returns)");
-        var outcome = LaitCacheOutcome.Off;
-        var benchmarks = alreadyLoaded ?? (sources.BenchmarksPath is not null ? LoadBenchmarks(sources, laitCache, out outcome) : null);
-        timings?.Mark($"read LAIT (cache: {outcome.ToString().ToLowerInvariant()})");
+        var (benchmarks, outcome) = lait.GetAwaiter().GetResult();
+        timings?.Mark($"read LAIT, rest of (cache: {outcome.ToString().ToLowerInvariant()})");
 
         int? home = plan.LaNumber;
         if (sources.Council is { } council && !string.Equals(council, "all", StringComparison.OrdinalIgnoreCase))
