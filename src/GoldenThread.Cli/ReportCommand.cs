@@ -73,6 +73,9 @@ internal static class ReportCommand
             }
 
             var storeTarget = parse.GetValue(store) is { } t && !string.Equals(t, "none", StringComparison.OrdinalIgnoreCase) ? t : null;
+            // EF's model and pipelines are built on the other core while the files are read and the dashboard written;
+            // the store itself is touched only after, as before.
+            var warmUp = storeTarget is not null ? Task.Run(GoldenThread.Store.StoreWarmUp.Run) : Task.CompletedTask;
             var inputs = ReportJob.Load(sources, timings, GoldenThread.Store.DefaultStore.CacheFolder(storeTarget));
             var workspaceId = parse.GetValue(workspace) ?? sampleName ?? "default";
             if (storeTarget is not null)
@@ -92,6 +95,8 @@ internal static class ReportCommand
                 // A bundled sample as shipped is a council's published document, so its dashboard is public, as the web
                 // application seeds it; the council's own plan or values stay internal until an administrator says otherwise.
                 var published = sampleName is not null && planPath is null && parse.GetValue(data) is null ? true : (bool?)null;
+                warmUp.GetAwaiter().GetResult();
+                timings?.Mark("wait for the store's warm-up");
                 stored = StoreImport.Run(sources, inputs.Values, storeTarget, workspaceId, published, timings);
             }
 
