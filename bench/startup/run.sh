@@ -11,7 +11,8 @@
 # (default e82dbcf, main before issue 13; published in Release as it was). Each round runs every subject once, in turn,
 # so a slow spell of a busy machine hits all of them; round 0 is a warm-up (it also makes the stores and the LAIT
 # cache) and is not counted. Prints every run, then per subject the medians of wall time, CPU time (user + system) and
-# peak resident memory, and the ratio of the median wall time to the bare read's.
+# peak resident memory, and the ratios of the median wall and CPU times to the bare read's (on a machine shared with
+# other work the CPU ratio is the steadier of the two).
 #
 #   bash bench/startup/run.sh                 # 5 rounds, baseline and current, web included
 #   ROUNDS=3 WEB=no BASELINE=none bash bench/startup/run.sh
@@ -129,9 +130,9 @@ awk '
     return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
   { if (!($1 in wall)) order[++k] = $1; wall[$1] = wall[$1] " " $2; cpu[$1] = cpu[$1] " " $3; rss[$1] = rss[$1] " " $4 }
   END {
-    base = median(wall["bare-read"])
-    printf "%-18s %10s %10s %12s %14s\n", "subject", "wall s", "CPU s", "peak MB", "wall / bare"
+    base = median(wall["bare-read"]); cbase = median(cpu["bare-read"])
+    printf "%-18s %10s %12s %10s %12s %10s\n", "subject", "wall s", "wall / bare", "CPU s", "CPU / bare", "peak MB"
     for (i = 1; i <= k; i++) { s = order[i]; m = median(wall[s])
-      c = (cpu[s] ~ /-/) ? "-" : sprintf("%.2f", median(cpu[s])); r = (rss[s] ~ /-/) ? "-" : sprintf("%.0f", median(rss[s]) / 1024)
-      printf "%-18s %10.2f %10s %12s %13.1fx\n", s, m, c, r, m / base }
+      if (cpu[s] ~ /-/) { c = "-"; cr = "-"; r = "-" } else { c = sprintf("%.2f", median(cpu[s])); cr = sprintf("%.1fx", median(cpu[s]) / cbase); r = sprintf("%.0f", median(rss[s]) / 1024) }
+      printf "%-18s %10.2f %11.1fx %10s %12s %10s\n", s, m, m / base, c, cr, r }
   }' "$tmp/results"
