@@ -53,7 +53,7 @@ quiet() { "$@" >"$tmp/publish.log" 2>&1 || { cat "$tmp/publish.log" >&2; echo "f
 versions=(current)
 if [ "${SKIP_PUBLISH:-no}" = yes ]; then
   # Measure what is already in bench/startup/out (bareread, current-cli, current-web, baseline-cli, baseline-web).
-  [ "$BASELINE" != none ] && versions+=(baseline)
+  if [ "$BASELINE" != none ]; then versions+=(baseline); fi
   BASELINE=none
 else
 echo "== publishing (Release)"
@@ -76,7 +76,7 @@ if [ "$BASELINE" != none ]; then
     fi
   fi
   ln -sfn "$base-cli" "$out/baseline-cli"
-  [ "$WEB" = yes ] && ln -sfn "$base-web" "$out/baseline-web"
+  if [ "$WEB" = yes ]; then ln -sfn "$base-web" "$out/baseline-web"; fi
   versions+=(baseline)
 fi
 
@@ -111,15 +111,15 @@ web_run() {
 }
 
 for round in $(seq 0 "$ROUNDS"); do
-  [ "$round" = 0 ] && echo "== round 0 (warm-up: stores, caches; not counted)" || echo "== round $round"
-  [ "$round" = 1 ] && : >"$tmp/results"
+  if [ "$round" = 0 ]; then echo "== round 0 (warm-up: stores, caches; not counted)"; else echo "== round $round"; fi
+  if [ "$round" = 1 ]; then : >"$tmp/results"; fi
   time_run "bare-read" "$out/bareread/BareRead" "$lait/bds_long.csv"
   for v in "${versions[@]}"; do
     mkdir -p "$tmp/$v"
     time_run "$v:store" "$out/$v-cli/goldenthread" report --sample "$SAMPLE" --store "$tmp/$v/goldenthread.db" --out "$tmp/$v/out-store"
     GOLDENTHREAD_CACHE=$tmp/$v/cache time_run "$v:none" "$out/$v-cli/goldenthread" report --sample "$SAMPLE" --store none --out "$tmp/$v/out-none"
     GOLDENTHREAD_CACHE=$tmp/$v/cache time_run "$v:all" "$out/$v-cli/goldenthread" report --sample "$SAMPLE" --la all --store none --out "$tmp/$v/out-all"
-    [ "$WEB" = yes ] && web_run "$v:web" "$v"
+    if [ "$WEB" = yes ]; then web_run "$v:web" "$v"; fi
   done
 done
 
