@@ -12,8 +12,11 @@ public static class GoldenThreadCommand
     // The commands write to Console; an in-process caller's writers are swapped in for the call, one call at a time.
     private static readonly Lock OneAtATime = new();
 
-    /// <summary>Runs the command line <paramref name="args"/> with its output and errors going to the writers given; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the command line <paramref name="args"/> with its output and errors going to the writers given; returns the
+    /// exit code. <paramref name="mainStarted"/>: the timestamp the process's Main began at, for <c>report --timings</c>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, long mainStarted = 0)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -30,7 +33,7 @@ public static class GoldenThreadCommand
 
             try
             {
-                return Create().Parse(args).Invoke();
+                return Create(mainStarted).Parse(args).Invoke();
             }
             catch (InputException e)
             {
@@ -48,10 +51,10 @@ public static class GoldenThreadCommand
         }
     }
 
-    private static RootCommand Create()
+    private static RootCommand Create(long mainStarted)
     {
         var root = new RootCommand("GoldenThread: a children's services department's plan, measures and quarterly performance dashboard.");
-        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create(mainStarted));
         root.Subcommands.Add(PackCommand.Create());
         root.Subcommands.Add(SamplesCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());

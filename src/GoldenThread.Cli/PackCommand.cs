@@ -91,7 +91,7 @@ internal static class PackCommand
                 PreviousPlan = parse.GetValue(previousPlan) is { } previous ? PlanReader.ReadFile(previous) : null,
             };
 
-            var inputs = ReportJob.Load(sources);
+            var inputs = ReportJob.Load(sources, laitCache: GoldenThread.Store.DefaultStore.CacheFolder(GoldenThread.Store.DefaultStore.Location()));
             foreach (var line in ReportJob.Pack(inputs, parse.GetValue(output)!, n == 0 ? null : new DisclosureRules(n), options, Console.Error.WriteLine))
             {
                 Console.WriteLine(line);

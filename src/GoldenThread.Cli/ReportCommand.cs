@@ -1,13 +1,15 @@
 using GoldenThread.Core.Disclosure;
 using System.CommandLine;
 using GoldenThread.Data;
+using GoldenThread.Data.Diagnostics;
 using GoldenThread.Data.Workspace;
 
 namespace GoldenThread.Cli;
 
 internal static class ReportCommand
 {
-    public static Command Create()
+    /// <param name="mainStarted">The <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> taken on entering <c>Main</c>, for <c>--timings</c>.</param>
+    public static Command Create(long mainStarted = 0)
     {
         var sample = new Option<string?>("--sample") { Description = "Run a bundled sample by name (see 'samples'); other options override its manifest." };
         var plan = new Option<string?>("--plan") { Description = "The plan file (YAML; see docs/plan-format.md)." };
@@ -31,14 +33,17 @@ internal static class ReportCommand
             DefaultValueFactory = _ => DisclosureRules.Default.Threshold,
         };
         var workspace = new Option<string?>("--workspace") { Description = "The workspace id to save as with --store (default: the sample's name, or 'default')." };
+        var timingsOption = new Option<bool>("--timings") { Description = "Write a stopwatch breakdown of the run (start-up, reading, store, judgements, each writer) to standard error." };
         var output = new Option<string>("--out") { Description = "The folder to write dashboard.html, dashboard.xlsx, dashboard.json and report.docx into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("report", "Build the performance dashboard (HTML, XLSX, JSON) for a reporting period.")
         {
-            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output, store, workspace, threshold,
+            sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, output, store, workspace, threshold, timingsOption,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
+            var timings = parse.GetValue(timingsOption) ? new StageTimings(mainStarted) : null;
+            timings?.Mark("parse command line");
             var sampleName = parse.GetValue(sample);
             var planPath = parse.GetValue(plan);
             if (sampleName is null && planPath is null)
@@ -67,26 +72,32 @@ internal static class ReportCommand
                 throw new InputException(new InputError("command line", null, "--disclosure-threshold", $"{n} is negative; expected 0 (off) or the largest count to withhold, e.g. 5"));
             }
 
-            var inputs = ReportJob.Load(sources);
             var storeTarget = parse.GetValue(store) is { } t && !string.Equals(t, "none", StringComparison.OrdinalIgnoreCase) ? t : null;
+            // EF's model and pipelines are built on the other core while the files are read and the dashboard written;
+            // the store itself is touched only after, as before.
+            var warmUp = storeTarget is not null ? Task.Run(GoldenThread.Store.StoreWarmUp.Run) : Task.CompletedTask;
+            var inputs = ReportJob.Load(sources, timings, GoldenThread.Store.DefaultStore.CacheFolder(storeTarget));
             var workspaceId = parse.GetValue(workspace) ?? sampleName ?? "default";
             if (storeTarget is not null)
             {
                 StoreImport.Check(storeTarget, workspaceId);
             }
 
+            timings?.Mark("check store target");
             // The files are rendered into a staging folder and moved into place only once the store (if any) has taken the
             // values, so a failure anywhere leaves the output folder as it was.
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             using var staging = new StagedOutput(outDir);
-            var lines = ReportJob.Run(sources, inputs, staging.Folder, n == 0 ? null : new DisclosureRules(n));
+            var lines = ReportJob.Run(sources, inputs, staging.Folder, n == 0 ? null : new DisclosureRules(n), timings);
             string? stored = null;
             if (storeTarget is not null)
             {
                 // A bundled sample as shipped is a council's published document, so its dashboard is public, as the web
                 // application seeds it; the council's own plan or values stay internal until an administrator says otherwise.
                 var published = sampleName is not null && planPath is null && parse.GetValue(data) is null ? true : (bool?)null;
-                stored = StoreImport.Run(sources, inputs.Values, storeTarget, workspaceId, published);
+                warmUp.GetAwaiter().GetResult();
+                timings?.Mark("wait for the store's warm-up");
+                stored = StoreImport.Run(sources, inputs.Values, storeTarget, workspaceId, published, timings);
             }
 
             staging.Commit();
@@ -98,6 +109,15 @@ internal static class ReportCommand
             if (stored is not null)
             {
                 Console.WriteLine(stored);
+            }
+
+            if (timings is not null)
+            {
+                timings.Mark("move files into place, print");
+                foreach (var line in timings.Lines())
+                {
+                    Console.Error.WriteLine(line);
+                }
             }
 
             return ExitCodes.Ok;

@@ -3,6 +3,7 @@ using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Disclosure;
 using GoldenThread.Data;
+using GoldenThread.Data.Diagnostics;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting;
 using GoldenThread.Reporting.CommitteePack;
@@ -13,22 +14,24 @@ namespace GoldenThread.Cli;
 internal static class ReportJob
 {
     /// <summary>Reads and checks everything the report needs; nothing is written until this has succeeded.</summary>
-    public static DashboardInputs Load(ReportSources sources)
+    /// <param name="laitCache">Where to keep LAIT's parsed files (<see cref="GoldenThread.Store.DefaultStore.CacheFolder"/>); none when null.</param>
+    public static DashboardInputs Load(ReportSources sources, StageTimings? timings = null, string? laitCache = null)
     {
         if (AllCouncils(sources) && sources.BenchmarksPath is null)
         {
             throw new InputException(new InputError("command line", null, "--la", "'all' needs --benchmarks: the list of councils comes from the LAIT data"));
         }
 
-        return ReportLoader.Load(sources);
+        return ReportLoader.Load(sources, timings: timings, laitCache: laitCache);
     }
 
-    public static IReadOnlyList<string> Run(ReportSources sources, DashboardInputs inputs, string outDir, DisclosureRules? disclosure)
+    public static IReadOnlyList<string> Run(ReportSources sources, DashboardInputs inputs, string outDir, DisclosureRules? disclosure, StageTimings? timings = null)
     {
         if (!AllCouncils(sources))
         {
             var dashboard = Publish(Build(inputs, null), disclosure);
-            var files = Write(dashboard, outDir, disclosure);
+            timings?.Mark("build dashboard (judgements)");
+            var files = Write(dashboard, outDir, disclosure, timings);
             return
             [
                 $"{dashboard.PlanName}: {dashboard.CouncilName}, {dashboard.ReportingPeriod.Label}",
@@ -43,22 +46,25 @@ internal static class ReportJob
         // for any council (all or nothing). A period the home council's own values reach is open to every council.
         var homePeriods = inputs.Values.Where(o => o.Value is not null).Select(o => o.Period).Distinct().ToList();
         // The home council is built first, so that a period with nothing to report is named for the run, not for another council.
-        var dashboards = councils.OrderBy(c => c.LaNumber == inputs.HomeLa ? 0 : 1).Select(council =>
+        var order = councils.OrderBy(c => c.LaNumber == inputs.HomeLa ? 0 : 1).ToList();
+        var built = InOrderOnAllCores(order, council =>
         {
             // The values file and the returns are the plan's council's own: the other councils get their published figures only.
             var home = council.LaNumber == inputs.HomeLa;
             var councilInputs = inputs with { HomeLa = council.LaNumber, Values = home ? inputs.Values : [], OtherPeriodsWithData = homePeriods };
             return (Council: council, Dashboard: Publish(Build(councilInputs, home ? null : council.Name), disclosure));
-        }).OrderBy(d => d.Council.LaNumber).ToList();
+        });
+        var dashboards = built.OrderBy(d => d.Council.LaNumber).ToList();
+        timings?.Mark($"build {dashboards.Count} dashboards (judgements)");
 
-        var lines = new List<string>();
-        foreach (var (council, dashboard) in dashboards)
+        var folders = InOrderOnAllCores(dashboards, d =>
         {
-            var folder = Path.Combine(outDir, $"{council.LaNumber}-{Slug(council.Name)}");
-            Write(dashboard, folder, disclosure);
-            lines.Add($"{council.LaNumber} {council.Name}: {folder}");
-        }
-
+            var folder = Path.Combine(outDir, $"{d.Council.LaNumber}-{Slug(d.Council.Name)}");
+            WriteOneByOne(d.Dashboard, folder, disclosure);
+            return folder;
+        });
+        var lines = dashboards.Zip(folders, (d, folder) => $"{d.Council.LaNumber} {d.Council.Name}: {folder}").ToList();
+        timings?.Mark($"write {dashboards.Count} councils' files");
         lines.Add($"wrote dashboards for {councils.Count} councils under {Path.GetFullPath(outDir)}");
         return lines;
     }
@@ -150,35 +156,106 @@ internal static class ReportJob
     private static Dashboard Publish(Dashboard dashboard, DisclosureRules? disclosure) =>
         disclosure is null ? dashboard : DashboardDisclosure.Apply(dashboard, disclosure);
 
-    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir, DisclosureRules? disclosure)
+    private static IReadOnlyList<string> Write(Dashboard dashboard, string outDir, DisclosureRules? disclosure, StageTimings? timings = null)
     {
         Directory.CreateDirectory(outDir);
         var html = Path.GetFullPath(Path.Combine(outDir, "dashboard.html"));
         var xlsx = Path.GetFullPath(Path.Combine(outDir, "dashboard.xlsx"));
         var json = Path.GetFullPath(Path.Combine(outDir, "dashboard.json"));
         var docx = Path.GetFullPath(Path.Combine(outDir, "report.docx"));
-        using (var w = new StreamWriter(html))
+        // The four writers share nothing: the Word report and the JSON on the other core while the page and the workbook
+        // are written here (most of each is the JIT compiling its writer the first time).
+        var other = Task.Run(() =>
+        {
+            using (var s = File.Create(docx))
+            {
+                // With disclosure control off nothing is withheld, so the threshold in the wording is never used.
+                CommitteeReportDocxRenderer.Render(dashboard, s, (disclosure ?? DisclosureRules.Default).Threshold);
+            }
+
+            using (var s = File.Create(json))
+            {
+                DashboardJsonRenderer.Render(dashboard, s);
+            }
+        });
+        try
+        {
+            using (var w = new StreamWriter(html))
+            {
+                PublishedHtml.WriteDashboard(dashboard, w);
+            }
+
+            using (var s = File.Create(xlsx))
+            {
+                DashboardXlsxRenderer.Render(dashboard, s);
+            }
+        }
+        finally
+        {
+            // A failure here still waits for the other writer, so that nothing writes into the folder after the caller has
+            // given up on it; the other writer's own failure is the one thrown when this side succeeded.
+            if (!other.IsCompleted)
+            {
+                ((IAsyncResult)other).AsyncWaitHandle.WaitOne();
+            }
+        }
+
+        other.GetAwaiter().GetResult();
+        timings?.Mark("write html + xlsx | docx + json");
+        return [html, xlsx, json, docx];
+    }
+
+    /// <summary>The four files one after another, for runs that already keep every core busy with one council each.</summary>
+    private static void WriteOneByOne(Dashboard dashboard, string outDir, DisclosureRules? disclosure)
+    {
+        Directory.CreateDirectory(outDir);
+        using (var w = new StreamWriter(Path.Combine(outDir, "dashboard.html")))
         {
             PublishedHtml.WriteDashboard(dashboard, w);
         }
 
-        using (var s = File.Create(xlsx))
+        using (var s = File.Create(Path.Combine(outDir, "dashboard.xlsx")))
         {
             DashboardXlsxRenderer.Render(dashboard, s);
         }
 
-        using (var s = File.Create(json))
+        using (var s = File.Create(Path.Combine(outDir, "dashboard.json")))
         {
             DashboardJsonRenderer.Render(dashboard, s);
         }
 
-        using (var s = File.Create(docx))
+        using (var s = File.Create(Path.Combine(outDir, "report.docx")))
         {
-            // With disclosure control off nothing is withheld, so the threshold in the wording is never used.
             CommitteeReportDocxRenderer.Render(dashboard, s, (disclosure ?? DisclosureRules.Default).Threshold);
         }
+    }
 
-        return [html, xlsx, json, docx];
+    /// <summary>
+    /// <paramref name="work"/> on every item, spread over the cores, results in the items' order; when items fail, the
+    /// failure of the first of them in order is thrown, the one a run item by item would have stopped at.
+    /// </summary>
+    private static List<TResult> InOrderOnAllCores<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, TResult> work)
+    {
+        var results = new TResult[items.Count];
+        var failures = new Exception?[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                results[i] = work(items[i]);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+
+        if (failures.FirstOrDefault(f => f is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        return [.. results];
     }
 
     private static string Slug(string name) =>

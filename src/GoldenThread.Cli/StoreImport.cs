@@ -1,5 +1,6 @@
 using System.Text;
 using GoldenThread.Data;
+using GoldenThread.Data.Diagnostics;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Store;
 using Microsoft.Data.Sqlite;
@@ -33,12 +34,14 @@ internal static class StoreImport
         return connection;
     }
 
-    public static string Run(ReportSources sources, IReadOnlyList<GoldenThread.Core.Measures.Observation> values, string target, string workspaceId, bool? dashboardPublic)
+    public static string Run(ReportSources sources, IReadOnlyList<GoldenThread.Core.Measures.Observation> values, string target, string workspaceId, bool? dashboardPublic, StageTimings? timings = null)
     {
         var connection = Check(target, workspaceId);
         StoreMigrator.MigrateAsync(connection, Console.Error.WriteLine).GetAwaiter().GetResult();
+        timings?.Mark("store: open and migrate");
         using var db = connection.CreateContext();
         var info = new WorkspaceStore(db, TimeProvider.System).ImportAsync(WorkspaceImportSources.From(sources, workspaceId, values) with { DashboardPublic = dashboardPublic }).GetAwaiter().GetResult();
+        timings?.Mark("store: import workspace");
         return $"stored workspace '{info.Id}' in {connection.Describe()}: plan version {info.PlanVersion}, data version {info.DataVersion}";
     }
 

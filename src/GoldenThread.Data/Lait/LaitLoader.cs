@@ -37,6 +37,16 @@ public static class LaitLoader
         return Combine(dict, values, groups);
     }
 
+    /// <summary>The three files' contents already in memory (the cache hashes exactly the bytes it parses).</summary>
+    internal static LaitLoadReport LoadWithReport(byte[] bds, string bdsName, byte[] dictionary, string dictionaryName, byte[] sn, string snName)
+    {
+        var dict = LaitDictionaryReader.Read(dictionary, dictionaryName);
+        var values = LaitBdsReader.Read(bds, bdsName, YearBasisOf(dict));
+        using var snStream = new MemoryStream(sn, writable: false);
+        var groups = LaitNeighbourReader.Read(snStream, snName);
+        return Combine(dict, values, groups);
+    }
+
     private static Func<string, Core.Periods.YearBasis?> YearBasisOf(LaitDictionaryContent dictionary) =>
         code => dictionary.Measures.TryGetValue(code, out var info) ? info.YearBasis : null;
 

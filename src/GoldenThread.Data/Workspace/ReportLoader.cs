@@ -2,6 +2,7 @@ using GoldenThread.Core.Benchmarks;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Measures;
 using GoldenThread.Core.Periods;
+using GoldenThread.Data.Diagnostics;
 using GoldenThread.Data.Lait;
 using GoldenThread.Data.Plans;
 using GoldenThread.Data.Values;
@@ -12,16 +13,25 @@ namespace GoldenThread.Data.Workspace;
 public static class ReportLoader
 {
     /// <summary>Loads the plan, values and benchmarks. Throws <see cref="InputException"/> naming the file and problem.</summary>
-    public static DashboardInputs Load(ReportSources sources, BenchmarkData? alreadyLoaded = null)
+    /// <param name="laitCache">A folder to keep LAIT's parsed files in (<see cref="LaitCache"/>); none when null.</param>
+    public static DashboardInputs Load(ReportSources sources, BenchmarkData? alreadyLoaded = null, StageTimings? timings = null, string? laitCache = null)
     {
+        // LAIT's files need nothing from the plan: they are read on the other core while the plan and values are. The
+        // plan's problems are still the ones reported first, as they were when the two were read one after the other.
+        var lait = alreadyLoaded is null && sources.BenchmarksPath is not null
+            ? Task.Run(() => (Data: (BenchmarkData?)LoadBenchmarks(sources, laitCache, out var o), Outcome: o))
+            : Task.FromResult((Data: alreadyLoaded, Outcome: LaitCacheOutcome.Off));
         var plan = PlanReader.ReadFile(sources.PlanPath);
+        timings?.Mark("read plan");
         // Derived figures first, so that a value the council gives in its own file for the same period takes precedence.
         var derived = plan.Measures.Any(m => m.ReturnMeasureId is not null)
             ? ReturnsLoader.ForPlan(plan, ReturnsLoader.DeriveAll(sources.Ssda903Path, sources.CinPath, sources.ChildPopulation))
             : [];
         IReadOnlyList<Observation> own = sources.ValuesPath is { } vp ? ValuesReader.ReadFile(vp, plan) : [];
         IReadOnlyList<Observation> values = [.. derived, .. own];
-        var benchmarks = alreadyLoaded ?? (sources.BenchmarksPath is not null ? LoadBenchmarks(sources) : null);
+        timings?.Mark("read values (and returns)");
+        var (benchmarks, outcome) = lait.GetAwaiter().GetResult();
+        timings?.Mark($"read LAIT, rest of (cache: {outcome.ToString().ToLowerInvariant()})");
 
         int? home = plan.LaNumber;
         if (sources.Council is { } council && !string.Equals(council, "all", StringComparison.OrdinalIgnoreCase))
@@ -45,7 +55,10 @@ public static class ReportLoader
     }
 
     /// <summary>Loads LAIT's data, dictionary and neighbour groups; the latter two default to the files beside the data.</summary>
-    public static BenchmarkData LoadBenchmarks(ReportSources sources)
+    public static BenchmarkData LoadBenchmarks(ReportSources sources, string? laitCache = null) => LoadBenchmarks(sources, laitCache, out _);
+
+    /// <inheritdoc cref="LoadBenchmarks(ReportSources, string?)"/>
+    public static BenchmarkData LoadBenchmarks(ReportSources sources, string? laitCache, out LaitCacheOutcome outcome)
     {
         var bds = sources.BenchmarksPath ?? throw new ArgumentException("No benchmarks file.", nameof(sources));
         var folder = Path.GetDirectoryName(Path.GetFullPath(bds))!;
@@ -59,7 +72,8 @@ public static class ReportLoader
             }
         }
 
-        return LaitLoader.Load(bds, dictionary, neighbours);
+        (var report, outcome) = LaitCache.Load(bds, dictionary, neighbours, laitCache);
+        return report.Data;
     }
 
     /// <summary>An LA number, or a council's name looked up in the benchmark data (or matched to the plan's council).</summary>

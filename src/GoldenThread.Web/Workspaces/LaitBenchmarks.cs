@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GoldenThread.Core.Benchmarks;
 using GoldenThread.Data.Lait;
 using GoldenThread.Data.Workspace;
+using GoldenThread.Store;
 using GoldenThread.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace GoldenThread.Web.Workspaces;
 /// LAIT's published files, read once per folder and kept in memory (about 0.3 s and a few tens of MB): they are public,
 /// national and replaced wholesale by DfE, so they are not copied into the store.
 /// </summary>
-public sealed class LaitBenchmarks(IOptions<GoldenThreadOptions> options, ILogger<LaitBenchmarks> log)
+public sealed class LaitBenchmarks(IOptions<GoldenThreadOptions> options, StoreConnection store, ILogger<LaitBenchmarks> log)
 {
     private readonly ConcurrentDictionary<string, Lazy<BenchmarkData?>> _byFolder = new(StringComparer.Ordinal);
 
@@ -40,9 +41,10 @@ public sealed class LaitBenchmarks(IOptions<GoldenThreadOptions> options, ILogge
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var data = ReportLoader.LoadBenchmarks(new ReportSources { PlanPath = "", BenchmarksPath = bds });
-        log.LogInformation("Loaded LAIT from {Folder}: {Measures} measures, {Areas} areas in {Ms:0} ms",
-            folder, data.Measures.Count, data.Areas.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // The parsed files are kept beside the application's store, as the command line keeps them beside its.
+        var data = ReportLoader.LoadBenchmarks(new ReportSources { PlanPath = "", BenchmarksPath = bds }, DefaultStore.CacheFolder(store.ConnectionString), out var cache);
+        log.LogInformation("Loaded LAIT from {Folder}: {Measures} measures, {Areas} areas in {Ms:0} ms (cache: {Cache})",
+            folder, data.Measures.Count, data.Areas.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, cache);
         return data;
     }
 }
