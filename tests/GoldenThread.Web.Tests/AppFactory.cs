@@ -40,7 +40,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly string? _pgServer;
     private readonly string _pgDatabase = "gtweb_" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Copied from <see cref="StoreTemplate"/>: its own store, already migrated and seeded, as a fresh store is after its first start.</summary>
     public AppFactory(StoreProvider provider = StoreProvider.Sqlite)
+        : this(provider, StoreTemplate.For(provider))
+    {
+    }
+
+    /// <param name="template">Null for an empty store, which the app migrates and seeds on start (how the template itself is made).</param>
+    internal AppFactory(StoreProvider provider, StoreTemplate? template)
     {
         _provider = provider;
         Directory.CreateDirectory(_dir);
@@ -54,14 +61,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 : throw new InvalidOperationException($"{PostgresVariable} is not set: run `. scripts/postgres.sh` first (scripts/test.sh does).");
             using var conn = new NpgsqlConnection(_pgServer);
             conn.Open();
-            using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}" + (template is null ? "" : $" TEMPLATE {template.Source}"), conn);
             cmd.ExecuteNonQuery();
+        }
+        else if (template is not null)
+        {
+            File.Copy(template.Source, Path.Combine(_dir, StoreTemplate.SqliteFileName));
         }
     }
 
+    /// <summary>Keeps the store when disposed: the template's own database outlives the app that made it.</summary>
+    internal bool KeepStore { get; set; }
+
     public string ConnectionString => _provider == StoreProvider.Postgres
         ? new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ConnectionString
-        : "Data Source=" + Path.Combine(_dir, "goldenthread.db");
+        : "Data Source=" + Path.Combine(_dir, StoreTemplate.SqliteFileName);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -74,7 +88,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddressFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddressFilter>();
+
+            // Every app reads LAIT on start; one reading serves the whole test run (the files do not change during it).
+            if (!Settings.ContainsKey("GoldenThread:LaitFolder"))
+            {
+                services.AddSingleton(SharedLait.Instance);
+            }
+        });
     }
 
     /// <summary>The test server has no client address; a test names one with the X-Test-Address header (as a proxy's X-Forwarded-For would).</summary>
@@ -160,7 +183,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || KeepStore)
         {
             return;
         }
