@@ -93,5 +93,8 @@ internal static class SharedLait
 {
     public static GoldenThread.Web.Workspaces.LaitBenchmarks Instance { get; } = new(
         Microsoft.Extensions.Options.Options.Create(new GoldenThread.Web.Hosting.GoldenThreadOptions()),
+        // Only to say where LAIT's parsed cache is kept: one folder for every test run of this machine, so that a run
+        // after the first reads the cache (checked against the files, as always) instead of parsing.
+        new GoldenThread.Store.StoreConnection(GoldenThread.Store.StoreProvider.Sqlite, "Data Source=" + Path.Combine(Path.GetTempPath(), "goldenthread-web-tests", "lait.db")),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<GoldenThread.Web.Workspaces.LaitBenchmarks>.Instance);
 }
