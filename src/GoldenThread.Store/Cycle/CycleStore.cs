@@ -546,7 +546,6 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
     /// </summary>
     private async Task<bool> SaveAsync(string workspaceId, CancellationToken ct)
     {
-        using var turn = await SqliteWriters.EnterAsync(db, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
