@@ -185,6 +185,16 @@ public sealed class QuarterJourneyTests
         }
 
         await officer.GetByRole(AriaRole.Button, new() { Name = "Publish 2015/16 Q3" }).ClickAsync();
+        try
+        {
+            // The click returns before the board it leads to has loaded; on a slow machine the old board was read.
+            await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done=published"));
+        }
+        catch (TimeoutException)
+        {
+            // Refused: the assertion below shows the page that said why.
+        }
+
         var afterPublish = await officer.ContentAsync();
         Assert.True(afterPublish.Contains("Published on", StringComparison.Ordinal), afterPublish);
 
