@@ -39,13 +39,29 @@ internal static class PackCommand
             Description = "A recommendation to the committee, one paragraph; repeat for more. Without any, the Recommendations section is left out.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var backgroundPaper = new Option<string[]>("--background-paper")
+        {
+            Description = "A background paper, as it should be listed; repeat for more. Default: the plan's committee-report background-papers.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var circulation = new Option<string?>("--circulation") { Description = "Circulation under the local issues alert procedure (e.g. 'None.'). Default: the plan's." };
+        var equality = new Option<string[]>("--equality")
+        {
+            Description = "Equality and human rights implications, one paragraph; repeat for more. Default: the plan's.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var officer = new Option<string[]>("--officer")
+        {
+            Description = "An officer to contact: 'Name; Role; Telephone; Email' (leave a part empty to omit it); repeat for more. Default: the plan's.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var previousPlan = new Option<string?>("--previous-plan") { Description = "The previous version of the plan (YAML); the pack then lists the measures added, removed and changed since." };
         var output = new Option<string>("--out") { Description = "The folder to write pack.docx, pack.pdf and pack.xlsx into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("pack", "Build the committee pack (covering report and appendices, as DOCX, PDF and XLSX) for a reporting period.")
         {
             sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, threshold,
-            committee, meetingDate, reportOf, recommendation, previousPlan, output,
+            committee, meetingDate, reportOf, recommendation, backgroundPaper, circulation, equality, officer, previousPlan, output,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -88,6 +104,10 @@ internal static class PackCommand
                 MeetingDate = parse.GetValue(meetingDate),
                 ReportOf = parse.GetValue(reportOf),
                 Recommendations = parse.GetValue(recommendation) ?? [],
+                BackgroundPapers = parse.GetValue(backgroundPaper) ?? [],
+                Circulation = parse.GetValue(circulation),
+                EqualityImplications = parse.GetValue(equality) ?? [],
+                Officers = (parse.GetValue(officer) ?? []).Select(ParseOfficer).ToList(),
                 PreviousPlan = parse.GetValue(previousPlan) is { } previous ? PlanReader.ReadFile(previous) : null,
             };
 
@@ -100,5 +120,23 @@ internal static class PackCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>'Name; Role; Telephone; Email', parts left empty where not wanted.</summary>
+    internal static GoldenThread.Core.Plans.ContactOfficer ParseOfficer(string text)
+    {
+        var parts = text.Split(';').Select(p => p.Trim()).ToArray();
+        if (parts.Length > 4)
+        {
+            throw new InputException(new InputError("command line", null, "--officer", $"'{text}' has {parts.Length} parts; expected at most four: 'Name; Role; Telephone; Email'"));
+        }
+
+        string? Part(int i) => i < parts.Length && parts[i].Length > 0 ? parts[i] : null;
+        if (Part(0) is null && Part(1) is null)
+        {
+            throw new InputException(new InputError("command line", null, "--officer", $"'{text}' names neither an officer nor a role; expected 'Name; Role; Telephone; Email'"));
+        }
+
+        return new GoldenThread.Core.Plans.ContactOfficer(Part(0), Part(1), Part(2), Part(3));
     }
 }

@@ -128,6 +128,31 @@ public sealed record RelatedStrategy(string Name, string? Tier);
 /// <summary>An "Our children" headline figure with its period as written.</summary>
 public sealed record HeadlineFigure(string Label, string Value, string? Period);
 
+/// <summary>An officer the committee may contact about the report ("Officers to contact"), as written; a name or a role at least.</summary>
+public sealed record ContactOfficer(string? Name, string? Role, string? Telephone, string? Email);
+
+/// <summary>
+/// The words of the committee report that stay from one quarter to the next and that only the council can write:
+/// the committee, whose report it is, background papers, circulation under the local issues alert procedure, equality
+/// and human rights implications, officers to contact. The pack prints what is given and leaves out the rest.
+/// </summary>
+public sealed record CommitteeReportDetails
+{
+    public string? Committee { get; init; }
+
+    public string? ReportOf { get; init; }
+
+    public IReadOnlyList<string> BackgroundPapers { get; init; } = [];
+
+    /// <summary>Circulation under the local issues alert procedure, e.g. "None."</summary>
+    public string? Circulation { get; init; }
+
+    /// <summary>Equality and human rights implications, one paragraph each.</summary>
+    public IReadOnlyList<string> EqualityImplications { get; init; } = [];
+
+    public IReadOnlyList<ContactOfficer> Officers { get; init; } = [];
+}
+
 /// <summary>A department's plan: vision to measures.</summary>
 /// <remarks>Invariants (checked by the reader): ids are unique across themes, outcomes, intentions, actions and measures;
 /// every measure id an outcome names exists; every strategic-priority id an intention names exists.</remarks>
@@ -163,6 +188,9 @@ public sealed record Plan
     public IReadOnlyList<RelatedStrategy> RelatedStrategies { get; init; } = [];
 
     public IReadOnlyList<HeadlineFigure> OurChildren { get; init; } = [];
+
+    /// <summary>The committee report's standing words (<c>committee-report:</c>), or null when the plan gives none.</summary>
+    public CommitteeReportDetails? CommitteeReport { get; init; }
 
     public Measure? FindMeasure(string id) => Measures.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
 }

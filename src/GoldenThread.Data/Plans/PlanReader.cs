@@ -105,7 +105,11 @@ public static partial class PlanReader
     [
         "plan", "council", "la", "years", "vision", "mission", "values", "strategic-priorities", "themes", "measures",
         "cross-cutting-themes", "performance-levels", "related-strategies", "our-children",
+        "committee-report",
     ];
+
+    private static readonly string[] CommitteeReportKeys =
+        ["committee", "report-of", "background-papers", "circulation", "equality-and-human-rights", "officers-to-contact"];
 
     private static readonly string[] ThemeKeys = ["id", "title", "description", "aims", "measures", "outcomes", "actions"];
     private static readonly string[] OutcomeKeys = ["id", "title", "description", "measures", "intentions", "actions", "expected-results"];
@@ -185,6 +189,9 @@ public static partial class PlanReader
                 fields.Text("label", "a label") ?? "",
                 fields.Text("value", "the figure as written, e.g. \"136,946\"") ?? "",
                 fields.Text("period")), ["label", "value", "period"]);
+            var committeeReport = f.Mapping("committee-report") is { } reportNode
+                ? ReadCommitteeReport(new YamlFields(problems, reportNode, "committee-report", CommitteeReportKeys))
+                : null;
 
             CheckUnique(_ids, "id", "ids are unique across strategic priorities, themes, outcomes, intentions and measures");
             CheckUnique(_actionCodes, "action code", "action codes are unique in the plan");
@@ -237,8 +244,40 @@ public static partial class PlanReader
                 PerformanceLevels = levels,
                 RelatedStrategies = strategies,
                 OurChildren = headlines,
+                CommitteeReport = committeeReport,
             };
         }
+
+        private CommitteeReportDetails ReadCommitteeReport(YamlFields f)
+        {
+            var officers = Items(f, "officers-to-contact", (fields, _) =>
+            {
+                var officer = new ContactOfficer(fields.Text("name"), fields.Text("role"), fields.Text("telephone"), fields.Text("email"));
+                if (officer.Name is not { Length: > 0 } && officer.Role is not { Length: > 0 })
+                {
+                    problems.Add(fields.Node, fields.Path, "an officer with neither a name nor a role; expected name:, role: or both");
+                }
+
+                return officer;
+            }, ["name", "role", "telephone", "email"]);
+            return new CommitteeReportDetails
+            {
+                Committee = f.Text("committee"),
+                ReportOf = f.Text("report-of"),
+                BackgroundPapers = TextOrList(f, "background-papers"),
+                Circulation = f.Text("circulation"),
+                EqualityImplications = TextOrList(f, "equality-and-human-rights"),
+                Officers = officers,
+            };
+        }
+
+        /// <summary>One paragraph written as a single value, or several as a list.</summary>
+        private static List<string> TextOrList(YamlFields f, string key) => f.Get(key) switch
+        {
+            null => [],
+            YamlScalarNode => f.Text(key) is { Length: > 0 } one ? [one] : [],
+            _ => f.TextList(key).Select(x => x.Text).Where(x => x.Length > 0).ToList(),
+        };
 
         private (int First, int Last) ReadYears(YamlFields f)
         {

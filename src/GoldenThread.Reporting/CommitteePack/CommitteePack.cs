@@ -7,7 +7,9 @@ namespace GoldenThread.Reporting.CommitteePack;
 /// <summary>
 /// What the command or the plan supplies to the pack beyond the dashboard: the title block, the recommendations, the
 /// previous version of the plan (for "Changes to the report") and the previous report's dashboard (for quartile
-/// changes). Anything left out is left out of the pack; nothing is made up in its place.
+/// changes). The committee report's standing words (committee, report of, background papers, circulation, equality
+/// implications, officers to contact) come from here when given, else from the plan's <c>committee-report:</c>.
+/// Anything left out is left out of the pack; nothing is made up in its place.
 /// </summary>
 public sealed record PackOptions
 {
@@ -19,6 +21,18 @@ public sealed record PackOptions
 
     /// <summary>Whose report it is, e.g. "Director of Children and Family Services".</summary>
     public string? ReportOf { get; init; }
+
+    /// <summary>Background papers, one each; none takes the plan's (<see cref="CommitteeReportDetails"/>), and with none there either the section is left out.</summary>
+    public IReadOnlyList<string> BackgroundPapers { get; init; } = [];
+
+    /// <summary>Circulation under the local issues alert procedure (e.g. "None."); null takes the plan's.</summary>
+    public string? Circulation { get; init; }
+
+    /// <summary>Equality and human rights implications, one paragraph each; none takes the plan's.</summary>
+    public IReadOnlyList<string> EqualityImplications { get; init; } = [];
+
+    /// <summary>Officers to contact; none takes the plan's.</summary>
+    public IReadOnlyList<ContactOfficer> Officers { get; init; } = [];
 
     /// <summary>The recommendations, one paragraph each; none omits the section.</summary>
     public IReadOnlyList<string> Recommendations { get; init; } = [];

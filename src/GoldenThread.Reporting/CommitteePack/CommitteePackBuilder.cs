@@ -24,9 +24,11 @@ public static class CommitteePackBuilder
         ArgumentNullException.ThrowIfNull(options);
 
         var period = dashboard.ReportingPeriod;
+        var standing = plan.CommitteeReport ?? new CommitteeReportDetails();
+        static IReadOnlyList<T> Either<T>(IReadOnlyList<T> given, IReadOnlyList<T> plans) => given.Count > 0 ? given : plans;
         var subject = $"{period.Label} performance report";
         var titleBlock = new List<TitleField>();
-        if (options.Committee is { Length: > 0 } committee)
+        if ((options.Committee ?? standing.Committee) is { Length: > 0 } committee)
         {
             titleBlock.Add(new("Committee", committee));
         }
@@ -36,7 +38,7 @@ public static class CommitteePackBuilder
             titleBlock.Add(new("Date of meeting", date));
         }
 
-        if (options.ReportOf is { Length: > 0 } reportOf)
+        if ((options.ReportOf ?? standing.ReportOf) is { Length: > 0 } reportOf)
         {
             titleBlock.Add(new("Report of", reportOf));
         }
@@ -172,6 +174,26 @@ public static class CommitteePackBuilder
             ]);
         }
 
+        if (Either(options.BackgroundPapers, standing.BackgroundPapers) is { Count: > 0 } papers)
+        {
+            Section("Background papers", 1, papers.Select(p => new PackParagraph(p, null)).ToList());
+        }
+
+        if ((options.Circulation ?? standing.Circulation) is { Length: > 0 } circulation)
+        {
+            Section("Circulation under the local issues alert procedure", 1, [new PackParagraph(circulation, null)]);
+        }
+
+        if (Either(options.EqualityImplications, standing.EqualityImplications) is { Count: > 0 } equality)
+        {
+            Section("Equality and human rights implications", 1, equality.Select(Numbered).ToList());
+        }
+
+        if (Either(options.Officers, standing.Officers) is { Count: > 0 } officers)
+        {
+            Section("Officers to contact", 1, officers.Select(o => new PackParagraph(OfficerLine(o), null)).ToList());
+        }
+
         Section("List of appendices", 1, appendices.Select(a => new PackParagraph($"Appendix {a.Letter} \u2013 {a.Title}", null)).ToList());
 
         return new CommitteePack
@@ -190,6 +212,24 @@ public static class CommitteePackBuilder
             OurChildren = plan.OurChildren,
             Evidence = options.Evidence,
         };
+    }
+
+    /// <summary>"Name, Role. Telephone: … Email: …", with whichever parts are given.</summary>
+    public static string OfficerLine(ContactOfficer officer)
+    {
+        var who = string.Join(", ", new[] { officer.Name, officer.Role }.Where(x => x is { Length: > 0 }));
+        var parts = new List<string> { who.TrimEnd('.') + "." };
+        if (officer.Telephone is { Length: > 0 } telephone)
+        {
+            parts.Add($"Telephone: {telephone}.");
+        }
+
+        if (officer.Email is { Length: > 0 } email)
+        {
+            parts.Add($"Email: {email}");
+        }
+
+        return string.Join(" ", parts);
     }
 
     private static string AppendixPhrase(AppendixKind kind) => kind switch

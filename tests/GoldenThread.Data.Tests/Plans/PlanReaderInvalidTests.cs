@@ -99,9 +99,17 @@ public class PlanReaderInvalidTests
         {
             "unknown key far from any", Edited((1, "name: Test plan")),
             [
-                "p.yaml:1: column '1': field 'name': unknown key; expected one of plan, council, la, years, vision, mission, values, strategic-priorities, themes, measures, cross-cutting-themes, performance-levels, related-strategies, our-children",
+                "p.yaml:1: column '1': field 'name': unknown key; expected one of plan, council, la, years, vision, mission, values, strategic-priorities, themes, measures, cross-cutting-themes, performance-levels, related-strategies, our-children, committee-report",
                 "p.yaml:1: column '1': field 'plan': missing; expected the plan's name",
             ]
+        },
+        {
+            "an officer to contact with neither name nor role", Edited((2, "years: 2020-2023\ncommittee-report:\n  officers-to-contact:\n    - telephone: 0116 000 0000")),
+            ["p.yaml:5: column '7': field 'committee-report.officers-to-contact[0]': an officer with neither a name nor a role; expected name:, role: or both"]
+        },
+        {
+            "an unknown key in committee-report", Edited((2, "years: 2020-2023\ncommittee-report:\n  officer: Someone")),
+            ["p.yaml:4: column '3': field 'committee-report.officer': unknown key; expected one of committee, report-of, background-papers, circulation, equality-and-human-rights, officers-to-contact"]
         },
         {
             "counts that does not parse", Edited((10, "    polarity: higher-is-better\n    counts: pupils")),

@@ -115,7 +115,18 @@ public class PlanReaderTests
         Assert.Equal("quarterly", level.Cadence);
         Assert.Equal([new RelatedStrategy("Corporate Parenting Strategy", "Specialist strategies")], plan.RelatedStrategies);
         Assert.Equal([new HeadlineFigure("0-17 population", "136,946", "2018/19")], plan.OurChildren);
+        var report = plan.CommitteeReport!;
+        Assert.Equal("Children and Families Overview and Scrutiny Committee", report.Committee);
+        Assert.Equal("Director of Children and Family Services", report.ReportOf);
+        Assert.Equal(["Children and Family Services Departmental Plan 2020-23"], report.BackgroundPapers);
+        Assert.Equal("None.", report.Circulation);
+        // One paragraph may be written as a single value rather than a list of one.
+        Assert.Equal(["The report sets out performance for vulnerable groups of children."], report.EqualityImplications);
+        Assert.Equal([new ContactOfficer("A. Officer", "Head of Performance", "0116 000 0000", "performance@example.gov.uk")], report.Officers);
     }
+
+    [Fact]
+    public void Read_NoCommitteeReport_IsNull() => Assert.Null(PlanReader.Read(new StringReader(Minimal), "minimal.yaml").CommitteeReport);
 
     private const string Minimal = """
         plan: Minimal

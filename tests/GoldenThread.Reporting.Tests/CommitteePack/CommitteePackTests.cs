@@ -100,6 +100,63 @@ public sealed class CommitteePackTests
         ], changes);
     }
 
+    private static readonly CommitteeReportDetails StandingWords = new()
+    {
+        Committee = "Children and Families Overview and Scrutiny Committee",
+        ReportOf = "Director of Children and Family Services",
+        BackgroundPapers = ["Report to the Cabinet, 12 February 2016"],
+        Circulation = "None.",
+        EqualityImplications = ["Addressing equalities issues is supported by this report."],
+        Officers = [new ContactOfficer("A. Officer", "Head of Performance", "0116 000 0000", "performance@example.gov.uk"), new ContactOfficer(null, "Business Partner", null, null)],
+    };
+
+    [Fact]
+    public void Build_PlanStandingWords_SectionsInTheCouncilReportOrder()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1) with { CommitteeReport = StandingWords }, new PackOptions());
+        Assert.Equal(["Committee", "Report of", "Subject"], pack.TitleBlock.Select(t => t.Label));
+        Assert.Equal("Children and Families Overview and Scrutiny Committee", pack.TitleBlock[0].Value);
+        var headings = pack.Sections.Select(s => s.Heading).ToList();
+        var tail = headings.SkipWhile(h => h != "Background papers").ToList();
+        Assert.Equal(
+            ["Background papers", "Circulation under the local issues alert procedure", "Equality and human rights implications", "Officers to contact", "List of appendices"],
+            tail);
+        PackParagraph Only(string heading) => Assert.Single(pack.Sections.Single(s => s.Heading == heading).Paragraphs);
+        Assert.Equal(new PackParagraph("Report to the Cabinet, 12 February 2016", null), Only("Background papers"));
+        Assert.Equal(new PackParagraph("None.", null), Only("Circulation under the local issues alert procedure"));
+        // Equality implications are numbered paragraphs of the report (paragraph 31 of seed 001's Q3 report); the lists are not.
+        Assert.NotNull(Only("Equality and human rights implications").Number);
+        Assert.Equal(
+            ["A. Officer, Head of Performance. Telephone: 0116 000 0000. Email: performance@example.gov.uk", "Business Partner."],
+            pack.Sections.Single(s => s.Heading == "Officers to contact").Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Build_CommandWords_TakeThePlaceOfThePlans()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1) with { CommitteeReport = StandingWords }, new PackOptions
+        {
+            Committee = "Cabinet",
+            Circulation = "Members for Loughborough East.",
+            Officers = [new ContactOfficer("B. Officer", null, null, null)],
+        });
+        Assert.Equal("Cabinet", pack.TitleBlock[0].Value);
+        Assert.Equal("Members for Loughborough East.", pack.Sections.Single(s => s.Heading == "Circulation under the local issues alert procedure").Paragraphs[0].Text);
+        Assert.Equal(["B. Officer."], pack.Sections.Single(s => s.Heading == "Officers to contact").Paragraphs.Select(p => p.Text));
+        // What the command does not give still comes from the plan.
+        Assert.Equal("Report to the Cabinet, 12 February 2016", pack.Sections.Single(s => s.Heading == "Background papers").Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Build_NoStandingWords_NoneOfThoseSections()
+    {
+        var headings = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions()).Sections.Select(s => s.Heading).ToList();
+        Assert.DoesNotContain("Background papers", headings);
+        Assert.DoesNotContain("Circulation under the local issues alert procedure", headings);
+        Assert.DoesNotContain("Equality and human rights implications", headings);
+        Assert.DoesNotContain("Officers to contact", headings);
+    }
+
     [Fact]
     public void Build_Paragraphs_NumberedOneToNThroughTheReport()
     {
