@@ -121,7 +121,7 @@ internal static class ReportJob
         var pdf = Path.GetFullPath(Path.Combine(outDir, "pack.pdf"));
         if (PackPdf.ChromiumInstalled)
         {
-            PackPdf.Print(PublishedHtml.Pack(pack), pdf, $"{pack.CouncilName}: committee pack, {pack.ReportingPeriod.Label}");
+            PackPdf.Print(pack, pdf);
             lines.Add("wrote " + pdf);
         }
         else

@@ -85,12 +85,20 @@ public sealed partial class CycleApiTests
         var periods = await Json(await officer.GetAsync($"{Api}/periods"), HttpStatusCode.OK);
         Assert.Contains(periods.EnumerateArray(), p => p.GetProperty("slug").GetString() == Q4);
 
+        // A pack is made from published figures only: not for Q4 while it runs, for the team as for visitors.
+        var officerBrowser = await app.SignedInAsync(Officer);
+        var q4Pack = $"/w/{Ws}/pack.docx?period=2015%2F16%20Q4";
+        Assert.Equal(HttpStatusCode.NotFound, (await officerBrowser.GetAsync(q4Pack)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(q4Pack)).StatusCode);
+
         // The owner enters cp-reviews with commentary; a second save on the old revision is a conflict naming who saved.
         var cp = await Figure(owner, "cp-reviews");
         var revision = cp.GetProperty("revision").GetInt32();
         var entered = await Json(await owner.PutAsJsonAsync($"{Api}/periods/{Q4}/figures/cp-reviews",
             new { value = "98.1", shows = "Reviews on time held up", revision }), HttpStatusCode.OK);
         Assert.Equal(("entered", 98.1), (entered.GetProperty("state").GetString(), entered.GetProperty("value").GetDouble()));
+        Assert.Contains("can be downloaded once the period is published", await officerBrowser.GetStringAsync($"/w/{Ws}/dashboard?period=2015%2F16%20Q4"));
+        Assert.Equal(HttpStatusCode.NotFound, (await officerBrowser.GetAsync(q4Pack)).StatusCode);
         var stale = await Json(await owner.PutAsJsonAsync($"{Api}/periods/{Q4}/figures/cp-reviews", new { value = "97", revision }), HttpStatusCode.Conflict);
         Assert.Contains(stale.GetProperty("changedSince").EnumerateArray(), c => c.GetProperty("personName").GetString() == Owner.Name && c.GetProperty("field").GetString() == "value");
         var invalid = await Json(await owner.PutAsJsonAsync($"{Api}/periods/{Q4}/figures/cp-reviews",
@@ -141,6 +149,16 @@ public sealed partial class CycleApiTests
         var published = (await Json(await officer.GetAsync($"{Api}/periods"), HttpStatusCode.OK)).EnumerateArray().First(p => p.GetProperty("slug").GetString() == Q4);
         Assert.True(published.GetProperty("published").GetBoolean());
         Assert.Equal(1, (await Figure(officer, "cp-reviews")).GetProperty("version").GetInt32());
+
+        // Published: the pack now carries the approved figure and its approved commentary, for the team and for visitors.
+        foreach (var reader in new[] { officerBrowser, app.Browser() })
+        {
+            var docx = await reader.GetAsync(q4Pack);
+            Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("98.1%", text);
+        }
 
         // The trail: JSON filtered by measure, and the CSV export.
         var trail = await Json(await officer.GetAsync($"{Api}/audit?measure=cp-reviews&period={Q4}"), HttpStatusCode.OK);

@@ -34,6 +34,9 @@ public sealed class GoldenThreadOptions : IValidatableObject
     /// <summary>Networks of such proxies in CIDR form (10.1.0.0/16), for a pool of them.</summary>
     public string[] KnownNetworks { get; set; } = [];
 
+    /// <summary>The Chromium that prints the committee pack's PDF; default GOLDENTHREAD_CHROMIUM, else Debian's /usr/bin/chromium.</summary>
+    public string? Chromium { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
