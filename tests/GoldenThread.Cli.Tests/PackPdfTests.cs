@@ -53,10 +53,63 @@ public sealed partial class PackPdfTests
         Tool("pdftoppm", "-r", "50", "-png", pdf, Path.Combine(artifacts, "q3"));
         Assert.Equal(pages, Directory.GetFiles(artifacts, "q3-*.png").Length);
 
-        // Appendix A's figures: a measure's row starts on one line of the laid-out text, with its value on that line.
-        var text = Tool("pdftotext", "-layout", pdf, "-");
+        AssertAppendixAHasTheFiguresOf(Tool("pdftotext", "-layout", pdf, "-"), Path.Combine(outDir, "dashboard.json"));
+    }
+
+    /// <summary>
+    /// pack.docx as a clerk's word processor lays it out: converted to PDF by LibreOffice (Debian's
+    /// libreoffice-writer-nogui; scripts/browser.sh installs it), A4 pages, the report portrait and the appendices
+    /// landscape, Appendix A's figures those of dashboard.json on their rows; its pages kept as PNG images under
+    /// test-artifacts/pack-docx/ to look at.
+    /// </summary>
+    [Fact]
+    public void Pack_Q3_DocxLaidOutByLibreOfficeHasA4PagesAndTheFiguresOfDashboardJson()
+    {
+        var outDir = CliRunner.TempDirectory();
+        var report = CliRunner.Run("report", "--sample", Sample, "--out", outDir);
+        Assert.True(report.ExitCode == 0, report.Error + report.Output);
+        // The DOCX alone is under test: no Chromium print.
+        var pack = CliRunner.RunWithEnvironment(
+            new Dictionary<string, string> { ["GOLDENTHREAD_CHROMIUM"] = Path.Combine(outDir, "no-chromium-here") },
+            "pack", "--sample", Sample, "--out", outDir);
+        Assert.True(pack.ExitCode == 0, pack.Error + pack.Output);
+
+        var converted = Path.Combine(outDir, "libreoffice");
+        Directory.CreateDirectory(converted);
+        // A profile of its own, so that a LibreOffice already running for the user neither takes the job nor is changed.
+        Tool("soffice", "-env:UserInstallation=file://" + Path.Combine(outDir, "libreoffice-profile"), "--headless",
+            "--convert-to", "pdf", "--outdir", converted, Path.Combine(outDir, "pack.docx"));
+        var pdf = Path.Combine(converted, "pack.pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF");
+
+        var info = Tool("pdfinfo", "-l", "1000", pdf);
+        var sizes = Regex.Matches(info, @"(?m)^Page\s+\d+ size:\s+(.*)$").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, s => Assert.Matches(@"^(59[45](\.\d+)? x 84[12](\.\d+)?|84[12](\.\d+)? x 59[45](\.\d+)?) pts \(A4\)$", s));
+        Assert.StartsWith("59", sizes[0]);
+        Assert.StartsWith("84", sizes[^1]);
+
+        var artifacts = Path.Combine(CliRunner.RepositoryRoot, "test-artifacts", "pack-docx");
+        Directory.CreateDirectory(artifacts);
+        foreach (var old in Directory.GetFiles(artifacts, "q3-*.png"))
+        {
+            File.Delete(old);
+        }
+
+        Tool("pdftoppm", "-r", "50", "-png", pdf, Path.Combine(artifacts, "q3"));
+        Assert.Equal(sizes.Count, Directory.GetFiles(artifacts, "q3-*.png").Length);
+
+        AssertAppendixAHasTheFiguresOf(Tool("pdftotext", "-layout", pdf, "-"), Path.Combine(outDir, "dashboard.json"));
+    }
+
+    /// <summary>
+    /// Appendix A's figures in a PDF's laid-out text: for ten measures whose titles start uniquely, the line that starts
+    /// the measure's row carries the value dashboard.json gives, at the measure's decimal places.
+    /// </summary>
+    private static void AssertAppendixAHasTheFiguresOf(string text, string dashboardJson)
+    {
         var appendixA = AppendixText(text, "A");
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "dashboard.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(dashboardJson));
         var measures = json.RootElement.GetProperty("sections").EnumerateArray()
             .SelectMany(s => s.GetProperty("measures").EnumerateArray()).ToList();
         var lines = appendixA.Split('\n');
@@ -132,7 +185,7 @@ public sealed partial class PackPdfTests
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"{name} is not installed: Debian's poppler-utils (scripts/browser.sh installs it)", e);
+            throw new InvalidOperationException($"{name} is not installed (scripts/browser.sh installs poppler-utils and LibreOffice)", e);
         }
 
         using (process)
