@@ -74,6 +74,16 @@ public static class CommitteePackXlsxRenderer
             sheetId++;
         }
 
+        // Appendix A's trend column (sparklines elsewhere) as figures, periods across, for a clerk's own charts.
+        {
+            var trend = TrendSheet(pack, styles, strings);
+            var part = workbookPart.AddNewPart<WorksheetPart>();
+            part.Worksheet = trend.Worksheet;
+            var name = TrendSheetName(pack);
+            sheets.Append(new Sheet { Name = name, SheetId = sheetId, Id = workbookPart.GetIdOfPart(part) });
+            names.Append(new DefinedName($"'{name}'!${trend.HeaderRow}:${trend.HeaderRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
+        }
+
         workbookPart.Workbook.Append(sheets);
         workbookPart.Workbook.Append(names);
         workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = styles.Build();
@@ -82,6 +92,44 @@ public static class CommitteePackXlsxRenderer
     }
 
     private sealed record BuiltSheet(Worksheet Worksheet, uint HeaderRow);
+
+    /// <summary>The trend sheet's name: the dashboard appendix's letter and "Trend".</summary>
+    public static string TrendSheetName(CommitteePack pack) => pack.LetterOf(AppendixKind.Dashboard) + " Trend";
+
+    /// <summary>
+    /// Every measure's trend as published (after disclosure control), one row per measure and one column per period,
+    /// the periods of all measures in time order (by end, then start), blank where a measure has no figure.
+    /// </summary>
+    private static BuiltSheet TrendSheet(CommitteePack pack, StyleRegistry styles, SharedStrings strings)
+    {
+        var d = pack.Dashboard;
+        var periods = d.Sections.SelectMany(s => s.Rows).SelectMany(r => r.Trend).Select(t => t.Period).Distinct()
+            .OrderBy(p => p.End).ThenBy(p => p.Start).ThenBy(p => p.Label, StringComparer.Ordinal).ToList();
+        var data = new SheetData();
+        var rows = new RowBuilder(data, strings);
+        rows.Next().Text($"Appendix {pack.LetterOf(AppendixKind.Dashboard)}: trends", styles.Title);
+        rows.Next().Text($"{d.CouncilName}. Each measure's figures over time, as on the dashboard for {d.ReportingPeriod.Label}; a blank is a period with no figure.", styles.Plain);
+        var header = Header(rows, ["Theme", "Measure ID", "Measure", .. periods.Select(p => p.Label)], styles);
+        foreach (var section in d.Sections)
+        {
+            foreach (var row in section.Rows)
+            {
+                var m = row.Measure;
+                var figure = styles.Fraction(m);
+                var r = rows.Next();
+                r.Text(section.ThemeTitle, styles.Wrapped);
+                r.Text(m.Id, styles.Plain);
+                r.Text(m.Title, styles.Wrapped);
+                var byPeriod = row.Trend.GroupBy(t => t.Period).ToDictionary(g => g.Key, g => g.Last().Value);
+                foreach (var p in periods)
+                {
+                    r.Number(byPeriod.TryGetValue(p, out var v) ? Stored(m, v) : null, figure);
+                }
+            }
+        }
+
+        return Finish(data, header, [22, 11, 44, .. periods.Select(_ => 10.0)]);
+    }
 
     private static BuiltSheet DashboardSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {

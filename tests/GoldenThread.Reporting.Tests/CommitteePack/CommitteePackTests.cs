@@ -248,9 +248,9 @@ public sealed class CommitteePackTests
 
         var wb = doc.WorkbookPart!;
         var sheets = wb.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["A Dashboard", "B Commissioning intentions", "C Action plan", "D Our children"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["A Dashboard", "B Commissioning intentions", "C Action plan", "D Our children", "A Trend"], sheets.Select(s => s.Name!.Value));
         var printTitles = wb.Workbook.DefinedNames!.Elements<DefinedName>().Where(d => d.Name == "_xlnm.Print_Titles").ToList();
-        Assert.Equal(4, printTitles.Count);
+        Assert.Equal(5, printTitles.Count);
         foreach (var sheet in sheets)
         {
             var ws = ((WorksheetPart)wb.GetPartById(sheet.Id!)).Worksheet;
@@ -270,5 +270,17 @@ public sealed class CommitteePackTests
         var format = wb.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)value.StyleIndex!.Value);
         var code = wb.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value);
         Assert.Equal("0.00%", code.FormatCode!.Value);
+
+        // The trend sheet: periods across in time order (academic years end in August, financial quarters in June,
+        // September and December), the placements figures under their quarters as Excel percentages, blanks elsewhere.
+        var trend = ((WorksheetPart)wb.GetPartById(sheets[^1].Id!)).Worksheet;
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text)] : c.CellValue?.Text ?? "";
+        var trendRows = trend.Descendants<Row>().ToList();
+        var headerRow = trendRows.First(r => r.Elements<Cell>().Any(c => Text(c) == "Measure ID"));
+        Assert.Equal(
+            ["Theme", "Measure ID", "Measure", "2012/13", "2013/14", "2015/16 Q1", "2014/15", "2015/16 Q2", "2015/16 Q3"],
+            headerRow.Elements<Cell>().Select(Text));
+        var placements = trendRows.Single(r => r.Elements<Cell>().Any(c => Text(c) == "PLAC3"));
+        Assert.Equal(["", "", "0.134", "", "0.131", "0.1255"], placements.Elements<Cell>().Skip(3).Select(c => c.CellValue?.Text ?? ""));
     }
 }
