@@ -38,7 +38,7 @@ public sealed partial class CycleApiTests
     }
 
     /// <summary>A personal access token made as a person would, on their account's tokens page.</summary>
-    private static async Task<HttpClient> TokenClient(AppFactory app, TestPerson person)
+    internal static async Task<HttpClient> TokenClient(AppFactory app, TestPerson person)
     {
         var browser = await app.SignedInAsync(person);
         var form = await browser.GetStringAsync("/account/tokens");
@@ -55,7 +55,7 @@ public sealed partial class CycleApiTests
         return client;
     }
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
+    internal static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {body}");

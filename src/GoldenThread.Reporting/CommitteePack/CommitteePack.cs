@@ -54,7 +54,16 @@ public sealed record PackOptions
 
     /// <summary>Quotes marked publishable (Appendix B of the Q3 2015/16 pack); none omits the appendix.</summary>
     public IReadOnlyList<PackEvidence> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// The quarterly cycle's progress of each action for the period, by action code (its lead's update); it takes the
+    /// place of the status and progress the plan gives.
+    /// </summary>
+    public IReadOnlyDictionary<string, PackActionProgress> ActionProgress { get; init; } = new Dictionary<string, PackActionProgress>();
 }
+
+/// <summary>An action's progress for a period as its lead recorded it: status, RAG (red, amber, green or none), note, revised due date.</summary>
+public sealed record PackActionProgress(ActionStatus Status, string? Rag, string? Progress, DateOnly? RevisedDue);
 
 /// <summary>A line of the title block: "Committee", "Date of meeting", "Report of", "Subject".</summary>
 public sealed record TitleField(string Label, string Value);
@@ -106,7 +115,11 @@ public sealed record IntentionsMatrix(
 
 /// <summary>An action of the plan with where it sits; <see cref="Status"/> is null when the plan gives none.</summary>
 public sealed record ActionPlanRow(
-    string ThemeTitle, string? OutcomeTitle, string Code, string Text, string? Lead, DateOnly? Due, string? Status, string? Progress);
+    string ThemeTitle, string? OutcomeTitle, string Code, string Text, string? Lead, DateOnly? Due, string? Status, string? Progress)
+{
+    /// <summary>The due date as revised in the period's update, when it was; <see cref="Due"/> stays the plan's.</summary>
+    public DateOnly? RevisedDue { get; init; }
+}
 
 public sealed record ActionPlan(IReadOnlyList<ActionPlanRow> Rows, string Summary);
 

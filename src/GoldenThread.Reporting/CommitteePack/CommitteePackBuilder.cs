@@ -46,7 +46,7 @@ public static class CommitteePackBuilder
         titleBlock.Add(new("Subject", subject));
 
         var intentions = Intentions(plan);
-        var actions = Actions(plan);
+        var actions = Actions(plan, options.ActionProgress);
         var appendices = new List<PackAppendix>
         {
             new("A", AppendixKind.Dashboard, $"{dashboard.PlanName} performance dashboard for {period.Label}"),
@@ -362,11 +362,15 @@ public static class CommitteePackBuilder
     }
 
     /// <summary>Every action in plan order (each theme's outcomes' actions, then the theme's own); null when the plan has none.</summary>
-    internal static ActionPlan? Actions(Plan plan)
+    internal static ActionPlan? Actions(Plan plan, IReadOnlyDictionary<string, PackActionProgress>? progress = null)
     {
+        // Action codes are matched ignoring case, as the plan reader does, whatever the caller's dictionary compares.
+        var updates = (progress ?? new Dictionary<string, PackActionProgress>()).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        ActionPlanRow Of(string theme, string? outcome, PlanAction a) =>
+            updates.TryGetValue(a.Code, out var update) ? Updated(Row(theme, outcome, a), update) : Row(theme, outcome, a);
         var rows = plan.Themes.SelectMany(t =>
-            t.Outcomes.SelectMany(o => o.Actions.Select(a => Row(t.Title, o.Title, a)))
-                .Concat(t.Actions.Select(a => Row(t.Title, null, a)))).ToList();
+            t.Outcomes.SelectMany(o => o.Actions.Select(a => Of(t.Title, o.Title, a)))
+                .Concat(t.Actions.Select(a => Of(t.Title, null, a)))).ToList();
         if (rows.Count == 0)
         {
             return null;
@@ -387,6 +391,14 @@ public static class CommitteePackBuilder
 
     private static ActionPlanRow Row(string theme, string? outcome, PlanAction a) => new(
         theme, outcome, a.Code, a.Text, a.Lead, a.Due, a.StatusStated ? StatusWords(a.Status) : null, a.Progress);
+
+    /// <summary>The plan's action with its lead's update for the period: "On track (Amber)", the note, the revised due date.</summary>
+    private static ActionPlanRow Updated(ActionPlanRow row, PackActionProgress update) => row with
+    {
+        Status = StatusWords(update.Status) + (update.Rag is { Length: > 0 } rag ? $" ({Capitalise(rag.ToLowerInvariant())})" : ""),
+        Progress = update.Progress is { Length: > 0 } note ? note : row.Progress,
+        RevisedDue = update.RevisedDue is { } revised && revised != row.Due ? revised : null,
+    };
 
     public static string StatusWords(ActionStatus s) => s switch
     {

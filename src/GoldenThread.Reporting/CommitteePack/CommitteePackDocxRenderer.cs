@@ -158,7 +158,7 @@ public static class CommitteePackDocxRenderer
 
             table.Append(DataRow(columns,
             [
-                row.Code, row.Text, row.Lead ?? DashboardFormatting.MissingMark, ActionPlanText.Due(row.Due),
+                row.Code, row.Text, row.Lead ?? DashboardFormatting.MissingMark, ActionPlanText.Due(row),
                 row.Status ?? DashboardFormatting.MissingMark, row.Progress ?? DashboardFormatting.MissingMark,
             ]));
         }
@@ -248,4 +248,8 @@ public static class ActionPlanText
     /// <summary>A due date as a committee report writes it: "31 March 2021"; the missing mark when none.</summary>
     public static string Due(DateOnly? due) =>
         due is { } d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : DashboardFormatting.MissingMark;
+
+    /// <summary>An action's due date, and where its lead revised it, "30 June 2016 (revised from 31 March 2016)".</summary>
+    public static string Due(ActionPlanRow row) =>
+        row.RevisedDue is { } revised && row.Due is { } planned ? $"{Due(revised)} (revised from {Due(planned)})" : Due(row.RevisedDue ?? row.Due);
 }

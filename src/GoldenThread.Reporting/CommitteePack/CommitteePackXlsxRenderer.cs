@@ -228,7 +228,7 @@ public static class CommitteePackXlsxRenderer
             var r = rows.Next();
             r.Text(a.ThemeTitle, styles.Wrapped).Text(a.OutcomeTitle ?? "(the theme as a whole)", styles.Wrapped).Text(a.Code, styles.Plain)
                 .Text(a.Text, styles.Wrapped).Text(a.Lead ?? DashboardFormatting.MissingMark, styles.Wrapped)
-                .Text(ActionPlanText.Due(a.Due), styles.Plain).Text(a.Status ?? DashboardFormatting.MissingMark, styles.Plain)
+                .Text(ActionPlanText.Due(a), styles.Plain).Text(a.Status ?? DashboardFormatting.MissingMark, styles.Plain)
                 .Text(a.Progress ?? DashboardFormatting.MissingMark, styles.Wrapped);
         }
 

@@ -31,6 +31,17 @@ public static class PackPages
         return app;
     }
 
+    /// <summary>An action update's status key (the plan file's words, CycleStore.ActionStatusKeys) as the plan's status.</summary>
+    private static Core.Plans.ActionStatus? StatusOf(string key) => key switch
+    {
+        "not-started" => Core.Plans.ActionStatus.NotStarted,
+        "on-track" => Core.Plans.ActionStatus.OnTrack,
+        "at-risk" => Core.Plans.ActionStatus.AtRisk,
+        "off-track" => Core.Plans.ActionStatus.OffTrack,
+        "complete" => Core.Plans.ActionStatus.Complete,
+        _ => null,
+    };
+
     /// <summary>Whether the pack of <paramref name="period"/> may be made: always where the quarter is not run here, else once it is published.</summary>
     public static bool Offered(WorkspaceData w, Core.Periods.Period period) => !w.Cycle.InUse || w.Cycle.Find(period) is { IsPublished: true };
 
@@ -99,6 +110,9 @@ public static class PackPages
                 .Where(e => e.ReportingPeriod == dashboard.ReportingPeriod.Label)
                 .Select(e => new PackEvidence(e.MeasureId, w.Plan.FindMeasure(e.MeasureId)?.Title ?? e.MeasureId, e.Quote, e.Attribution))
                 .ToList(),
+            ActionProgress = (await cycle.ActionUpdatesAsync(w.Info.Id, dashboard.ReportingPeriod.Label, ct))
+                .Where(u => StatusOf(u.Status) is not null)
+                .ToDictionary(u => u.ActionCode, u => new PackActionProgress(StatusOf(u.Status)!.Value, u.Rag, u.Progress, u.RevisedDue), StringComparer.OrdinalIgnoreCase),
         });
 
         switch (format)

@@ -213,6 +213,25 @@ public sealed class CommitteePackTests
     }
 
     [Fact]
+    public void Build_LeadsUpdates_TakeThePlaceOfThePlansStatusAndProgress()
+    {
+        var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions
+        {
+            ActionProgress = new Dictionary<string, PackActionProgress>
+            {
+                ["1.1A"] = new(ActionStatus.AtRisk, "amber", "9 of 15 recruited", new DateOnly(2016, 6, 30)),
+                ["1.2"] = new(ActionStatus.Complete, null, null, new DateOnly(2016, 1, 31)),
+            },
+        });
+        var rows = pack.Actions!.Rows;
+        Assert.Equal(["At risk (Amber)", "Complete"], rows.Select(r => r.Status));
+        // A note left empty keeps the plan's progress (none for 1.2).
+        Assert.Equal(["9 of 15 recruited", null], rows.Select(r => r.Progress));
+        Assert.Equal(["30 June 2016 (revised from 31 March 2016)", "31 January 2016"], rows.Select(ActionPlanText.Due));
+        Assert.Equal("2 actions under 1 theme; 1 has a lead named and 1 a due date. Status: At risk (Amber) 1, Complete 1 (of the 2 actions with a status).", pack.Actions.Summary);
+    }
+
+    [Fact]
     public void Build_ActionWithoutStatus_HasNoStatusRatherThanNotStarted()
     {
         var pack = CommitteePackBuilder.Build(Dashboard, PlanWith(1, 1, 1, 1), new PackOptions());
