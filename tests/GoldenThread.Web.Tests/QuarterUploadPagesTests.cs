@@ -71,10 +71,13 @@ public sealed partial class QuarterUploadPagesTests
     private static Task<Figure> FigureAsync(AppFactory app, string measure) =>
         WithStore(app, async sp => (await sp.GetRequiredService<CycleStore>().FindFigureAsync(Leics, Quarter, measure))!);
 
-    private static async Task<HttpResponseMessage> PostFile(HttpClient client, string url, string tokenFrom, string fileName, string text)
+    private static Task<HttpResponseMessage> PostFile(HttpClient client, string url, string tokenFrom, string fileName, string text) =>
+        PostFile(client, url, tokenFrom, fileName, Encoding.UTF8.GetBytes(text));
+
+    private static async Task<HttpResponseMessage> PostFile(HttpClient client, string url, string tokenFrom, string fileName, byte[] bytes)
     {
         var form = new MultipartFormDataContent { { new StringContent(await TokenFrom(client, tokenFrom)), "__RequestVerificationToken" } };
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
         return await client.PostAsync(url, form);
@@ -197,6 +200,22 @@ public sealed partial class QuarterUploadPagesTests
         var response = await PostFile(officer, Upload, Upload, "big.csv", "measure,period,value\n" + new string('x', 5 * 1024 * 1024));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("must be 5 MB or smaller", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ValuesUpload_ByteThatIsNotUtf8_RefusedAtItsRowAndColumn()
+    {
+        using var app = App();
+        var officer = await app.SignedInAsync(Officer);
+        // Row 3's value holds 0xFF (Latin-1's ÿ) after "9": the line's 30th character.
+        byte[] bytes = [.. "measure,period,value\ncp-reviews,2015/16 Q4,98\nplacements-3plus,2015/16 Q4,9"u8, 0xFF, .. "8\n"u8];
+
+        var response = await PostFile(officer, Upload, Upload, "latin1.csv", bytes);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("is not UTF-8 text (byte 0xFF at character 30 of the line", html, StringComparison.Ordinal);
+        Assert.Matches(@"<td class=""govuk-table__cell govuk-table__cell--numeric"">3</td>\s*<td class=""govuk-table__cell"">value</td>", html);
     }
 
     [Fact]

@@ -172,14 +172,14 @@ public static class UploadPages
     /// <summary>Reads a values file as <c>goldenthread</c> does: CSV as strict UTF-8 (a byte-order mark allowed), or XLSX.</summary>
     public static IReadOnlyList<ValuesRow> ReadValuesRows(UploadedFile file, Plan plan)
     {
-        using var stream = new MemoryStream(file.Bytes, writable: false);
         if (file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
+            using var stream = new MemoryStream(file.Bytes, writable: false);
             return ValuesReader.ReadXlsxRows(stream, file.Name, plan);
         }
 
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-        return ValuesReader.ReadCsvRows(reader, file.Name, plan);
+        // From the bytes, as the API does, so that a byte that is not UTF-8 is refused at its line and column.
+        return ValuesReader.ReadCsvRows(file.Bytes, file.Name, plan);
     }
 
     // ---- The plan ----
