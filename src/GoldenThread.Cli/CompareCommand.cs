@@ -31,9 +31,7 @@ internal static class CompareCommand
             AreaComparisonSources? fromSample = null;
             if (sampleName is not null)
             {
-                var manifest = SampleCatalogue.ManifestPath(sampleName, "--data and --indicators");
-                using var reader = File.OpenText(manifest);
-                fromSample = AreaComparisonManifest.Read(reader, manifest);
+                fromSample = AreaComparisonManifest.ReadFile(SampleCatalogue.ManifestPath(sampleName, "--data and --indicators"));
             }
             else if (dataPath is null || indicatorsPath is null)
             {

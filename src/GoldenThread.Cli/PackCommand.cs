@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoldenThread.Core.Disclosure;
 using GoldenThread.Data;
+using GoldenThread.Data.AreaComparisons;
 using GoldenThread.Data.Plans;
 using GoldenThread.Data.Workspace;
 using GoldenThread.Reporting.CommitteePack;
@@ -55,13 +56,17 @@ internal static class PackCommand
             Description = "An officer to contact: 'Name; Role; Telephone; Email' (leave a part empty to omit it); repeat for more. Default: the plan's.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var comparisons = new Option<string?>("--comparisons")
+        {
+            Description = "An area comparison for the confidence-interval appendix: a bundled area-comparison sample (e.g. ncmp-2014-15) or its manifest's path. Default: the sample's comparisons, if any.",
+        };
         var previousPlan = new Option<string?>("--previous-plan") { Description = "The previous version of the plan (YAML); the pack then lists the measures added, removed and changed since." };
         var output = new Option<string>("--out") { Description = "The folder to write pack.docx, pack.pdf and pack.xlsx into.", DefaultValueFactory = _ => "out" };
 
         var command = new Command("pack", "Build the committee pack (covering report and appendices, as DOCX, PDF and XLSX) for a reporting period.")
         {
             sample, plan, data, benchmarks, dictionary, neighbours, ssda903, cin, population, la, period, threshold,
-            committee, meetingDate, reportOf, recommendation, backgroundPaper, circulation, equality, officer, previousPlan, output,
+            committee, meetingDate, reportOf, recommendation, backgroundPaper, circulation, equality, officer, comparisons, previousPlan, output,
         };
         command.SetAction(parse => Guarded.Run(() =>
         {
@@ -85,6 +90,7 @@ internal static class PackCommand
                 ChildPopulation = PopulationOption.Value(parse, population) ?? baseSources.ChildPopulation,
                 Council = parse.GetValue(la) ?? baseSources.Council,
                 Period = parse.GetValue(period) ?? baseSources.Period,
+                ComparisonsPath = parse.GetValue(comparisons) ?? baseSources.ComparisonsPath,
             };
 
             if (string.Equals(sources.Council, "all", StringComparison.OrdinalIgnoreCase))
@@ -109,6 +115,7 @@ internal static class PackCommand
                 EqualityImplications = parse.GetValue(equality) ?? [],
                 Officers = (parse.GetValue(officer) ?? []).Select(ParseOfficer).ToList(),
                 PreviousPlan = parse.GetValue(previousPlan) is { } previous ? PlanReader.ReadFile(previous) : null,
+                Comparisons = sources.ComparisonsPath is { } c ? LoadComparisons(c, n) : null,
             };
 
             var inputs = ReportJob.Load(sources, laitCache: GoldenThread.Store.DefaultStore.CacheFolder(GoldenThread.Store.DefaultStore.Location()));
@@ -120,6 +127,17 @@ internal static class PackCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The area comparison, its counts suppressed at the pack's threshold. With the threshold 0 (off, internal use)
+    /// it keeps the default: <c>compare</c> has no off switch, and the pack does not add one through the back door.
+    /// </summary>
+    private static PackComparisons LoadComparisons(string sampleOrPath, int threshold)
+    {
+        var sources = AreaComparisonManifest.Find(sampleOrPath, "--comparisons");
+        var rules = threshold == 0 ? DisclosureRules.Default : new DisclosureRules(threshold);
+        return new PackComparisons(sources.Description, AreaComparisonLoader.Load(sources, rules));
     }
 
     /// <summary>'Name; Role; Telephone; Email', parts left empty where not wanted.</summary>

@@ -413,8 +413,12 @@ public static class DashboardXlsxRenderer
         /// format otherwise (<see cref="Number(Measure)"/>).
         /// </summary>
         public uint Fraction(Measure measure) => measure.Unit.Kind == UnitKind.Percentage
-            ? Custom(measure.DecimalPlaces > 0 ? "0." + new string('0', measure.DecimalPlaces) + "%" : "0%")
+            ? Percent(measure.DecimalPlaces)
             : Number(measure);
+
+        /// <summary>An Excel percentage shown with the given decimal places (0.202 as 20.2%).</summary>
+        public uint Percent(int decimalPlaces) =>
+            Custom(decimalPlaces > 0 ? "0." + new string('0', decimalPlaces) + "%" : "0%");
 
         private uint Custom(string code)
         {

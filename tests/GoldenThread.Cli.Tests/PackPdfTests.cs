@@ -53,7 +53,9 @@ public sealed partial class PackPdfTests
         Tool("pdftoppm", "-r", "50", "-png", pdf, Path.Combine(artifacts, "q3"));
         Assert.Equal(pages, Directory.GetFiles(artifacts, "q3-*.png").Length);
 
-        AssertAppendixAHasTheFiguresOf(Tool("pdftotext", "-layout", pdf, "-"), Path.Combine(outDir, "dashboard.json"));
+        var text = Tool("pdftotext", "-layout", pdf, "-");
+        AssertAppendixAHasTheFiguresOf(text, Path.Combine(outDir, "dashboard.json"));
+        AssertAppendixCHasTheNcmpFigures(text);
     }
 
     /// <summary>
@@ -99,7 +101,41 @@ public sealed partial class PackPdfTests
         Tool("pdftoppm", "-r", "50", "-png", pdf, Path.Combine(artifacts, "q3"));
         Assert.Equal(sizes.Count, Directory.GetFiles(artifacts, "q3-*.png").Length);
 
-        AssertAppendixAHasTheFiguresOf(Tool("pdftotext", "-layout", pdf, "-"), Path.Combine(outDir, "dashboard.json"));
+        var text = Tool("pdftotext", "-layout", pdf, "-");
+        AssertAppendixAHasTheFiguresOf(text, Path.Combine(outDir, "dashboard.json"));
+        AssertAppendixCHasTheNcmpFigures(text);
+    }
+
+    /// <summary>
+    /// Appendix C as laid out on the page: each table's block (from its caption to the next table's) has a line per
+    /// area with the per cent and the 95% limits of data.csv ("x" where the source prints x), and the key figures read
+    /// as seed 001's paragraph 26.
+    /// </summary>
+    private static void AssertAppendixCHasTheNcmpFigures(string text)
+    {
+        var flat = Regex.Replace(text, @"\s+", " ");
+        Assert.Contains(PackCommandTests.SeedReceptionSentence, flat);
+        Assert.Contains(PackCommandTests.SeedYear6Sentence, flat);
+
+        var appendix = text[text.LastIndexOf("Appendix C: Comparisons of areas", StringComparison.Ordinal)..];
+        var figures = PackCommandTests.NcmpFigures();
+        var captions = figures.Select(f => f.Caption).Distinct().ToList();
+        var checkedRows = 0;
+        for (var i = 0; i < captions.Count; i++)
+        {
+            var start = appendix.IndexOf(captions[i] + "\n", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"no table headed '{captions[i]}'");
+            var end = i + 1 < captions.Count ? appendix.IndexOf(captions[i + 1] + "\n", start, StringComparison.Ordinal) : appendix.Length;
+            var block = appendix[start..end];
+            foreach (var f in figures.Where(f => f.Caption == captions[i]))
+            {
+                var line = $@"(?m)^\s*{Regex.Escape(f.Area)}\s+{Regex.Escape(f.Value ?? "x")}\s+{Regex.Escape(f.Lower ?? "x")}\s+{Regex.Escape(f.Upper ?? "x")}\s";
+                Assert.True(Regex.IsMatch(block, line), $"{f.Caption}, {f.Area}: expected {f.Value ?? "x"} ({f.Lower ?? "x"} to {f.Upper ?? "x"}) on one line");
+                checkedRows++;
+            }
+        }
+
+        Assert.Equal(110, checkedRows);
     }
 
     /// <summary>

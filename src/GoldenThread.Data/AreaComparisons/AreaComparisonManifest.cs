@@ -35,6 +35,37 @@ public static class AreaComparisonManifest
     public static string? KindOf(YamlMappingNode root) =>
         root.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "kind").Value is YamlScalarNode { Value: { } kind } ? kind : null;
 
+    /// <summary>
+    /// An area comparison named as <c>--comparisons</c> takes it: a bundled area-comparison sample's name
+    /// (<c>ncmp-2014-15</c>), or the path of a manifest.
+    /// </summary>
+    public static AreaComparisonSources Find(string sampleOrPath, string option)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sampleOrPath);
+        var manifest = File.Exists(sampleOrPath) ? sampleOrPath
+            : Directory.Exists(sampleOrPath) && File.Exists(Path.Combine(sampleOrPath, "sample.yaml")) ? Path.Combine(sampleOrPath, "sample.yaml")
+            : Workspace.SampleCatalogue.FindSamplesDirectory() is { } dir && File.Exists(Path.Combine(dir, sampleOrPath, "sample.yaml")) && !sampleOrPath.Contains('/', StringComparison.Ordinal)
+                ? Path.Combine(dir, sampleOrPath, "sample.yaml")
+                : throw new InputException(new InputError("command line", null, option,
+                    $"'{sampleOrPath}' is neither an area-comparison manifest nor a bundled area-comparison sample; expected a file such as samples/ncmp-2014-15/sample.yaml or a name such as ncmp-2014-15"));
+        return ReadFile(manifest);
+    }
+
+    /// <summary>Reads a manifest from its file.</summary>
+    public static AreaComparisonSources ReadFile(string manifestPath)
+    {
+        try
+        {
+            Utf8Text.Require(manifestPath, Path.GetFileName(manifestPath), TextLayout.Lines, 4L * Plans.YamlLimits.MaxCharacters);
+            using var reader = new StreamReader(manifestPath, Utf8Text.Strict, detectEncodingFromByteOrderMarks: true);
+            return Read(reader, manifestPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(new InputError(Path.GetFileName(manifestPath), null, null, "cannot be read: " + e.Message));
+        }
+    }
+
     public static AreaComparisonSources Read(TextReader reader, string manifestPath)
     {
         YamlStream stream;
@@ -114,7 +145,9 @@ public static class AreaComparisonManifest
 /// <summary>Reads the two files of an area comparison and evaluates it; every problem becomes an <see cref="InputException"/>.</summary>
 public static class AreaComparisonLoader
 {
-    public static AreaComparisonResult Load(AreaComparisonSources sources)
+    /// <param name="sources">The files and choices.</param>
+    /// <param name="disclosure">Suppression of small counts where counts are given; null for the default (1 to 5).</param>
+    public static AreaComparisonResult Load(AreaComparisonSources sources, GoldenThread.Core.Disclosure.DisclosureRules? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var indicatorsName = Path.GetFileName(sources.IndicatorsPath);
@@ -136,7 +169,7 @@ public static class AreaComparisonLoader
             throw new InputException(new InputError("command line", null, "--benchmark", "no benchmark areas; expected at least one, such as --benchmark England"));
         }
 
-        var result = AreaComparisonEvaluator.Evaluate(indicators, figures, new AreaComparisonOptions(sources.Benchmarks, sources.Focus));
+        var result = AreaComparisonEvaluator.Evaluate(indicators, figures, new AreaComparisonOptions(sources.Benchmarks, sources.Focus, disclosure));
         if (!result.Success)
         {
             throw new InputException(new InputError(dataName, null, AreaFiguresReader.Area, result.Error!));

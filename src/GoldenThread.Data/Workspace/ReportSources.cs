@@ -31,4 +31,10 @@ public sealed record ReportSources
 
     /// <summary>The reporting period as written (<c>2015/16 Q3</c>); null for the latest.</summary>
     public string? Period { get; init; }
+
+    /// <summary>
+    /// An area comparison's manifest (<c>kind: area-comparison</c>), for the committee pack's confidence-interval
+    /// appendix; optional.
+    /// </summary>
+    public string? ComparisonsPath { get; init; }
 }

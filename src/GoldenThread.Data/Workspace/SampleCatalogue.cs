@@ -6,7 +6,8 @@ namespace GoldenThread.Data.Workspace;
 /// <summary>The bundled samples in <c>samples/</c>, each a folder with a <c>sample.yaml</c> manifest.</summary>
 /// <remarks>
 /// A manifest names the plan, optionally the values file, <c>benchmarks: lait</c> for the published LAIT files beside the
-/// repository, the council (<c>la</c>) and the reporting period. Paths are relative to the manifest.
+/// repository, the council (<c>la</c>), the reporting period and, for the committee pack's confidence-interval
+/// appendix, an area comparison's manifest (<c>comparisons</c>). Paths are relative to the manifest.
 /// <c>kind: area-comparison</c> marks a sample for <c>compare</c> instead (<see cref="AreaComparisonManifest"/>); <c>kind: dashboard</c>
 /// or no kind is a dashboard sample.
 /// </remarks>
@@ -108,7 +109,7 @@ public static class SampleCatalogue
         string[] allowed =
         [
             "kind", "plan", "values", "benchmarks", "la", "period", "description", "ssda903", "cin", "population",
-            "synthetic-children", "synthetic-years", "synthetic-seed",
+            "synthetic-children", "synthetic-years", "synthetic-seed", "comparisons",
         ];
         if (AreaComparisonManifest.KindOf(root) == AreaComparisonManifest.Kind)
         {
@@ -186,6 +187,7 @@ public static class SampleCatalogue
             BenchmarksPath = bds,
             Council = fields.GetValueOrDefault("la"),
             Period = fields.GetValueOrDefault("period"),
+            ComparisonsPath = fields.TryGetValue("comparisons", out var cmp) && !string.IsNullOrWhiteSpace(cmp) ? Full(cmp) : null,
         };
     }
 }

@@ -189,23 +189,44 @@ public static class AreaComparisonChart
             }));
     }
 
-    // The fill follows the judgement against the first benchmark; worse and no-polarity differences also differ by pattern.
-    private static string Fill(AreaComparisonRow row, string id)
+    /// <summary>
+    /// What a row's bar shows, from its judgement against the first benchmark (England): the SVG chart and the Word
+    /// chart colour it alike, and "worse" and a difference without polarity also differ by pattern.
+    /// </summary>
+    public static BarKind KindOf(AreaComparisonRow row)
     {
+        ArgumentNullException.ThrowIfNull(row);
         var first = row.Comparisons.FirstOrDefault();
         if (first is null || first.IsNotApplicable)
         {
-            return "#505a5f";
+            return BarKind.Benchmark;
         }
 
         return first.Comparison.Outcome switch
         {
-            Outcome.Better => "#00703c",
-            Outcome.Worse => $"url(#{id}-hatch)",
-            Outcome.Higher or Outcome.Lower => $"url(#{id}-dots)",
-            Outcome.Similar => "#b1b4b6",
-            _ => "#ffffff",
+            Outcome.Better => BarKind.Better,
+            Outcome.Worse => BarKind.Worse,
+            Outcome.Higher or Outcome.Lower => BarKind.Different,
+            Outcome.Similar => BarKind.Similar,
+            _ => BarKind.NotCompared,
         };
+    }
+
+    private static string Fill(AreaComparisonRow row, string id) => KindOf(row) switch
+    {
+        BarKind.Benchmark => "#505a5f",
+        BarKind.Better => "#00703c",
+        BarKind.Worse => $"url(#{id}-hatch)",
+        BarKind.Different => $"url(#{id}-dots)",
+        BarKind.Similar => "#b1b4b6",
+        _ => "#ffffff",
+    };
+
+    /// <summary>The axis's end and step: round numbers covering every figure, limit and benchmark (at most 100).</summary>
+    public static (double Max, double Step) AxisRange(ComparisonTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Axis(table);
     }
 
     private static (double Max, double Step) Axis(ComparisonTable table)
@@ -227,6 +248,18 @@ public static class AreaComparisonChart
     private static string P(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a bar stands for: a benchmark's own bar, or the area's judgement against the first benchmark.</summary>
+public enum BarKind
+{
+    Benchmark,
+    Better,
+    Worse,
+    /// <summary>Significantly higher or lower, for an indicator with no polarity.</summary>
+    Different,
+    Similar,
+    NotCompared,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using GoldenThread.Core.AreaComparisons;
 using GoldenThread.Core.Dashboard;
 using GoldenThread.Core.Periods;
 using GoldenThread.Core.Plans;
@@ -60,7 +61,16 @@ public sealed record PackOptions
     /// place of the status and progress the plan gives.
     /// </summary>
     public IReadOnlyDictionary<string, PackActionProgress> ActionProgress { get; init; } = new Dictionary<string, PackActionProgress>();
+
+    /// <summary>
+    /// Areas compared with benchmarks by 95% confidence interval (Appendix C of the Q3 2015/16 pack, the NCMP
+    /// tables), with what they are; null omits the appendix.
+    /// </summary>
+    public PackComparisons? Comparisons { get; init; }
 }
+
+/// <summary>An area comparison for the pack: what it is about, in the source's words (its description), and the evaluated tables.</summary>
+public sealed record PackComparisons(string? Description, AreaComparisonResult Result);
 
 /// <summary>An action's progress for a period as its lead recorded it: status, RAG (red, amber, green or none), note, revised due date.</summary>
 public sealed record PackActionProgress(ActionStatus Status, string? Rag, string? Progress, DateOnly? RevisedDue);
@@ -91,6 +101,7 @@ public enum AppendixKind
     ActionPlan,
     OurChildren,
     Evidence,
+    AreaComparisons,
 }
 
 /// <summary>A quote from a child, young person or family, marked publishable, with the measure it speaks to.</summary>
@@ -155,6 +166,8 @@ public sealed record CommitteePack
     public IReadOnlyList<HeadlineFigure> OurChildren { get; init; } = [];
 
     public IReadOnlyList<PackEvidence> Evidence { get; init; } = [];
+
+    public PackComparisons? Comparisons { get; init; }
 
     public string LetterOf(AppendixKind kind) => Appendices.First(a => a.Kind == kind).Letter;
 }

@@ -67,6 +67,11 @@ public static class CommitteePackBuilder
             Add(AppendixKind.Evidence, "What children and families told us");
         }
 
+        if (options.Comparisons is { } comparisons)
+        {
+            Add(AppendixKind.AreaComparisons, $"Comparisons of areas with {List(comparisons.Result.Options.BenchmarkAreas)} (95% confidence intervals)");
+        }
+
         if (plan.OurChildren.Count > 0)
         {
             Add(AppendixKind.OurChildren, "Our children: headline figures");
@@ -211,6 +216,7 @@ public static class CommitteePackBuilder
             Actions = actions,
             OurChildren = plan.OurChildren,
             Evidence = options.Evidence,
+            Comparisons = options.Comparisons,
         };
     }
 
@@ -238,6 +244,7 @@ public static class CommitteePackBuilder
         AppendixKind.ActionPlan => "gives the progress of the plan's actions",
         AppendixKind.OurChildren => "gives the plan's headline figures about the area's children",
         AppendixKind.Evidence => "gives what children, young people and families told us, in their words",
+        AppendixKind.AreaComparisons => "compares areas with their benchmarks, allowing for the uncertainty in each figure (95% confidence intervals)",
         _ => "is the performance dashboard",
     };
 

@@ -64,6 +64,9 @@ public static class CommitteePackDocxRenderer
                 case AppendixKind.OurChildren:
                     WriteOurChildren(body, a, pack);
                     break;
+                case AppendixKind.AreaComparisons:
+                    WriteComparisons(body, main, a, pack.Comparisons!);
+                    break;
             }
 
             body.Append(last ? R.Section(landscape: true) : new Paragraph(new ParagraphProperties(R.Section(landscape: true))));
@@ -193,6 +196,59 @@ public static class CommitteePackDocxRenderer
         }
 
         body.Append(table);
+    }
+
+    /// <summary>
+    /// The key figures for the area of interest, then each indicator and group: its polarity, its chart
+    /// (<see cref="ComparisonDocxChart"/>) and a table of every area's per cent, 95% limits and result against each
+    /// benchmark (<see cref="AreaComparisons.ComparisonTableText"/>).
+    /// </summary>
+    private static void WriteComparisons(Body body, MainDocumentPart main, PackAppendix a, PackComparisons comparisons)
+    {
+        var result = comparisons.Result;
+        uint drawings = 0;
+        body.Append(R.Para("Heading1", $"Appendix {a.Letter}: {a.Title}"));
+        if (comparisons.Description is { Length: > 0 } description)
+        {
+            body.Append(R.Para(null, description));
+        }
+
+        body.Append(R.Para(null, AreaComparisons.ComparisonTableText.MethodWords));
+        if (result.FocusSentences.Count > 0)
+        {
+            body.Append(R.Para("Heading2", $"Key figures for {result.Options.FocusArea}"));
+            foreach (var sentence in result.FocusSentences)
+            {
+                body.Append(R.Bullet(sentence));
+            }
+        }
+
+        foreach (var table in result.Tables)
+        {
+            // A page for each table: its heading, chart and table together, as the PDF prints them.
+            body.Append(new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = "Heading2" }, new PageBreakBefore()),
+                R.TextRun(table.Caption)));
+            // Kept with its chart, as the heading is.
+            body.Append(new Paragraph(
+                new ParagraphProperties(new KeepNext()),
+                R.TextRun(AreaComparisons.ComparisonTableText.PolarityLine(table.Indicator))));
+            body.Append(ComparisonDocxChart.Paragraph(main, table, ++drawings, LandscapeTextWidthTwips));
+            var headers = AreaComparisons.ComparisonTableText.Headers(table);
+            var benchmarkWidth = (LandscapeTextWidthTwips - 3600 - (3 * 1300)) / table.Benchmarks.Count;
+            var columns = headers.Select((h, i) => (h, i switch { 0 => 3600, < 4 => 1300, _ => benchmarkWidth })).ToList();
+            var t = NewTable(columns);
+            foreach (var row in table.Rows)
+            {
+                t.Append(DataRow(columns, AreaComparisons.ComparisonTableText.Cells(table, row, result.Disclosure)));
+            }
+
+            body.Append(t);
+            if (table.Rows.Any(r => r.State == Core.AreaComparisons.FigureState.SuppressedSmallCount))
+            {
+                body.Append(R.Para("Note", result.Disclosure.Footnote));
+            }
+        }
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -37,6 +37,7 @@ public static class CommitteePackXlsxRenderer
         AppendixKind.CommissioningIntentions => "Commissioning intentions",
         AppendixKind.ActionPlan => "Action plan",
         AppendixKind.Evidence => "Evidence",
+        AppendixKind.AreaComparisons => "Area comparisons",
         _ => "Our children",
     };
 
@@ -62,6 +63,7 @@ public static class CommitteePackXlsxRenderer
                 AppendixKind.CommissioningIntentions => IntentionsSheet(pack.Intentions!, appendix, styles, strings),
                 AppendixKind.ActionPlan => ActionsSheet(pack.Actions!, appendix, styles, strings),
                 AppendixKind.Evidence => EvidenceSheet(pack, appendix, styles, strings),
+                AppendixKind.AreaComparisons => ComparisonsSheet(pack.Comparisons!, appendix, styles, strings),
                 _ => OurChildrenSheet(pack, appendix, styles, strings),
             };
             var part = workbookPart.AddNewPart<WorksheetPart>();
@@ -264,6 +266,53 @@ public static class CommitteePackXlsxRenderer
 
         return Finish(data, header, [40, 70, 24]);
     }
+
+    /// <summary>
+    /// Every comparison table as one long table (indicator, group and area down), per cent and limits as Excel
+    /// percentages, each benchmark's result in words; a figure not shown is blank with the reason beside it.
+    /// </summary>
+    private static BuiltSheet ComparisonsSheet(PackComparisons comparisons, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
+    {
+        var result = comparisons.Result;
+        var data = new SheetData();
+        var rows = new RowBuilder(data, strings);
+        rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
+        if (comparisons.Description is { Length: > 0 } description)
+        {
+            rows.Next().Text(description, styles.Plain);
+        }
+
+        rows.Next().Text(AreaComparisons.ComparisonTableText.MethodWords, styles.Plain);
+        var benchmarks = result.Options.BenchmarkAreas;
+        var header = Header(rows, ["Indicator", "Group", "Area", "Per cent", "Lower 95% limit", "Upper 95% limit", .. benchmarks.Select(b => "Compared with " + b), "Not shown because"], styles);
+        foreach (var table in result.Tables)
+        {
+            var percent = styles.Percent(table.Indicator.DecimalPlaces);
+            foreach (var row in table.Rows)
+            {
+                var r = rows.Next();
+                r.Text(table.Indicator.Title, styles.Wrapped).Text(table.Group, styles.Plain).Text(row.Area, styles.Plain);
+                var ci = row.ShownInterval95;
+                r.Number(AsFraction(row.ShownValuePercent), percent).Number(AsFraction(ci?.Lower), percent).Number(AsFraction(ci?.Upper), percent);
+                for (var b = 0; b < table.Benchmarks.Count; b++)
+                {
+                    r.Text(AreaComparisons.AreaComparisonChart.RowWords(row, b), styles.Wrapped);
+                }
+
+                r.Text(row.State switch
+                {
+                    Core.AreaComparisons.FigureState.NotPublished => "not published at source (x)" + (row.ShownNote is { } n ? ": " + n : ""),
+                    Core.AreaComparisons.FigureState.SuppressedSmallCount => $"suppressed (small count, {result.Disclosure.Marker})",
+                    _ => "",
+                }, styles.Wrapped);
+            }
+        }
+
+        return Finish(data, header, [26, 11, 26, 9, 10, 10, .. benchmarks.Select(_ => 24.0), 30]);
+    }
+
+    private static double? AsFraction(double? percent) =>
+        percent is { } v && double.IsFinite(v) ? MeasureUnit.Clean(v / 100) : null;
 
     private static uint Header(RowBuilder rows, IReadOnlyList<string> columns, StyleRegistry styles)
     {

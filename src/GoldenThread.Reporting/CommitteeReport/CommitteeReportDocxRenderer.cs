@@ -24,6 +24,7 @@ namespace GoldenThread.Reporting;
 public static class CommitteeReportDocxRenderer
 {
     private const int NumberedListId = 1;
+    private const int BulletListId = 2;
 
     // A4 in twentieths of a point; 2 cm margins in portrait, 1.5 cm in landscape where the table needs the width.
     private const int A4ShortTwips = 11906;
@@ -395,6 +396,13 @@ public static class CommitteeReportDocxRenderer
             new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = NumberedListId })),
         TextRun(text));
 
+    /// <summary>An item of a bulleted list (a Word list, so a screen reader announces it as one).</summary>
+    internal static Paragraph Bullet(string text) => new(
+        new ParagraphProperties(
+            new ParagraphStyleId { Val = "Normal" },
+            new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = BulletListId })),
+        TextRun(text));
+
     internal static Paragraph CellPara(params Run[] runs) => CellPara(false, runs);
 
     internal static Paragraph CellPara(Run run, bool keepNext) => CellPara(keepNext, run);
@@ -480,7 +488,18 @@ public static class CommitteeReportDocxRenderer
                 new PreviousParagraphProperties(new Indentation { Left = "567", Hanging = "567" }))
             { LevelIndex = 0 })
         { AbstractNumberId = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = NumberedListId });
+        new AbstractNum(
+            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+            new Level(
+                new StartNumberingValue { Val = 1 },
+                new NumberingFormat { Val = NumberFormatValues.Bullet },
+                new LevelText { Val = "\u2022" },
+                new LevelJustification { Val = LevelJustificationValues.Left },
+                new PreviousParagraphProperties(new Indentation { Left = "567", Hanging = "283" }))
+            { LevelIndex = 0 })
+        { AbstractNumberId = 2 },
+        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = NumberedListId },
+        new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = BulletListId });
 
     internal static Styles Styles()
     {

@@ -133,6 +133,9 @@ internal static class PublishedStyles
           .app-pack-report .govuk-heading-m { font-size: 14pt; }
           .app-appendix > .govuk-heading-l { font-size: 16pt; margin-bottom: 6pt; }
           .app-para, .app-commentary { break-inside: avoid; page-break-inside: avoid; }
+          .app-appendix .app-comparison { break-inside: avoid; page-break-inside: avoid; }
+          .app-appendix .app-chart { max-height: 95mm; width: auto; margin-bottom: 6pt; }
+          .app-appendix .app-footnote { font-size: 8pt; margin: -6pt 0 8pt; }
         }
 
         """;

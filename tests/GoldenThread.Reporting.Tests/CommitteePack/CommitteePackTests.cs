@@ -9,7 +9,7 @@ namespace GoldenThread.Reporting.Tests.CommitteePack;
 /// <summary>The pack model built from the fixture dashboard and a hand-made plan, and its DOCX and XLSX.</summary>
 public sealed class CommitteePackTests
 {
-    private static Plan PlanWith(int prevent, int reduce, int delay, int meet, bool actions = true)
+    internal static Plan PlanWith(int prevent, int reduce, int delay, int meet, bool actions = true)
     {
         var n = 0;
         IEnumerable<CommissioningIntention> Of(NeedLevel level, int count) => Enumerable.Range(0, count).Select(_ => new CommissioningIntention
