@@ -51,6 +51,10 @@ public static class StoreMigrator
 
             if (connection.Provider == StoreProvider.Sqlite && SqliteFile(connection) is { } file)
             {
+                // A new store may be named in a folder that does not exist yet (a connection string in the web
+                // application's settings): made here, as a store named by its path is, so neither SQLite nor the lock
+                // file below fails to open.
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 // EF Core marks a SQLite migration with a row in __EFMigrationsLock that only a process living to the end
                 // deletes, and waits without end for a row left by one that was killed. Every GoldenThread migrator holds
                 // this file's operating-system lock while it migrates, which dies with its process: so a row found while

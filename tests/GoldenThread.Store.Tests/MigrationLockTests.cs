@@ -36,6 +36,33 @@ public sealed class MigrationLockTests
     }
 
     [Fact]
+    public async Task Sqlite_ConnectionStringNamingAFolderThatDoesNotExist_FolderMadeAndMigrated()
+    {
+        // As the web application's settings may name a new store ("Data Source=/srv/goldenthread/data/store.db"): the
+        // migration's lock file beside it could not be opened, and the application stopped at start with a stack trace.
+        var folder = Path.Combine(Path.GetTempPath(), "goldenthread-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var file = Path.Combine(folder, "new", "store.db");
+            var connection = StoreConnection.Parse($"Data Source={file}");
+            using var bound = new CancellationTokenSource(Bound);
+
+            var applied = await StoreMigrator.MigrateAsync(connection, _ => { }, bound.Token);
+
+            Assert.NotEmpty(applied);
+            Assert.True(File.Exists(file));
+            SqliteConnection.ClearAllPools();
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Sqlite_LockRowOnAnUpToDateStore_UpToDateWithoutWaiting()
     {
         await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
