@@ -75,7 +75,26 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
 
     public Task<IReadOnlyList<WorkspaceInfo>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
 
+    /// <summary>
+    /// The workspace this request has read, by id. A request reads the row once: the authorization handler and then the
+    /// endpoint both ask for the workspace, and both are answered from the same read, as if they had asked at the same
+    /// instant (this service is scoped to the request).
+    /// </summary>
+    private (string Id, WorkspaceData? Data)? read;
+
     public async Task<WorkspaceData?> GetAsync(string id, CancellationToken ct)
+    {
+        if (read is { } r && string.Equals(r.Id, id, StringComparison.Ordinal))
+        {
+            return r.Data;
+        }
+
+        var data = await ReadAsync(id, ct);
+        read = (id, data);
+        return data;
+    }
+
+    private async Task<WorkspaceData?> ReadAsync(string id, CancellationToken ct)
     {
         var info = await store.FindAsync(id, ct);
         if (info is null)
