@@ -56,7 +56,12 @@ public static partial class CycleLoad
     /// Runs the owners until <paramref name="stop"/> is cancelled, then reads every figure back. Each owner saves value
     /// 1, 2, 3 … with a commentary naming the save, so the last acknowledged value is known exactly.
     /// </summary>
-    public static async Task<OwnersResult> RunOwnersAsync(Uri baseUrl, string workspace, string period, IReadOnlyList<(BenchPerson Person, HttpClient Client)> owners, CancellationToken stop)
+    /// <param name="think">
+    /// How long an owner pauses between one save's answer and opening the form again, on average: each pause is drawn
+    /// uniformly from half to one and a half times it, and each owner first waits a random part of it, so that twenty
+    /// owners do not save in step. Zero: each saves again as soon as the last save is answered (the stress variant).
+    /// </param>
+    public static async Task<OwnersResult> RunOwnersAsync(Uri baseUrl, string workspace, string period, IReadOnlyList<(BenchPerson Person, HttpClient Client)> owners, TimeSpan think, CancellationToken stop)
     {
         var saves = 0;
         var conflicts = 0;
@@ -68,8 +73,20 @@ public static partial class CycleLoad
         {
             var (person, client) = owners[index];
             var path = $"/w/{workspace}/quarter/{period}/figures/{Uri.EscapeDataString(person.MeasureId!)}";
+            // Seeded per owner, so that two runs pause alike.
+            var random = new Random(index);
+            if (!await PauseAsync(think * random.NextDouble(), stop))
+            {
+                return;
+            }
+
             for (var n = 1; !stop.IsCancellationRequested; n++)
             {
+                if (n > 1 && !await PauseAsync(think * (0.5 + random.NextDouble()), stop))
+                {
+                    return;
+                }
+
                 try
                 {
                     var form = await client.GetStringAsync(path, CancellationToken.None);
@@ -122,6 +139,25 @@ public static partial class CycleLoad
         }
 
         return new OwnersResult(owners.Count, saves, conflicts, errors, lost, firstError);
+    }
+
+    /// <summary>Waits <paramref name="pause"/>; false when the run stops meanwhile.</summary>
+    private static async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stop)
+    {
+        if (pause <= TimeSpan.Zero)
+        {
+            return !stop.IsCancellationRequested;
+        }
+
+        try
+        {
+            await Task.Delay(pause, stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex("/quarter/[^/\"]+/figures/([^\"?#/]+)\"")]

@@ -6,6 +6,9 @@
 //         JSON line (a RunRecord) to stdout and a readable line to stderr. Exit code 0 even with errors (they are counted).
 //   table FILE [--goal-ms 50]
 //         reads the JSON lines of many runs and prints the Markdown before/after table (medians over rounds, ratios).
+//   cycle --url BASE --workspace WS --label "2015/16 Q3" --people FILE --pages "P1 P2" [--think-ms 1000] [--rate ...]
+//         the quarterly cycle (bench/web/cycle.sh drives it): the pages read at a fixed rate by the first person of FILE
+//         while the others save a figure each, pausing about --think-ms between saves (0: as fast as answered).
 using System.Globalization;
 using System.Text.Json;
 using GoldenThread.Bench.Web;
@@ -14,6 +17,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.Error.WriteLine("usage: run --url URL [--rate 200] [--warmup 3] [--duration 20] [--timeout 10] [--store S --page P --version V --round N]");
     Console.Error.WriteLine("       table FILE [--goal-ms 50]");
+    Console.Error.WriteLine("       cycle --url BASE --workspace WS --label L --people FILE --pages \"P1 P2\" [--think-ms 1000] [--rate 200] [--warmup 3] [--duration 20]");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -115,7 +119,8 @@ switch (args[0])
         }
 
         using var stop = new CancellationTokenSource();
-        var saving = CycleLoad.RunOwnersAsync(baseUrl, options["workspace"], slug, owners, stop.Token);
+        var think = TimeSpan.FromMilliseconds(Number("think-ms", 1000));
+        var saving = CycleLoad.RunOwnersAsync(baseUrl, options["workspace"], slug, owners, think, stop.Token);
         foreach (var page in options["pages"].Replace("{period}", slug, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var settings = new LoadSettings(
@@ -134,7 +139,7 @@ switch (args[0])
         var owned = await saving;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{options.GetValueOrDefault("store", "")} owners: {owned.Owners} saving at once, {owned.Saves} saves, {owned.Conflicts} conflicts, {owned.Errors} errors, "
+            $"{options.GetValueOrDefault("store", "")} owners: {owned.Owners} saving at once, {think.TotalMilliseconds:0} ms between saves, {owned.Saves} saves, {owned.Conflicts} conflicts, {owned.Errors} errors, "
             + $"{owned.LostUpdates} lost updates{(owned.FirstError is null ? "" : $"; first error: {owned.FirstError}")}"));
         reader.Dispose();
         return owned.Errors == 0 && owned.LostUpdates == 0 ? 0 : 1;

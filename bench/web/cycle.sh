@@ -7,8 +7,17 @@
 #
 #   bash bench/web/cycle.sh                         # 20 s per page and store, about 5 minutes with the builds
 #   DURATION=5 STORES=sqlite bash bench/web/cycle.sh
+#   OWNER_THINK_MS=0 bash bench/web/cycle.sh        # the stress variant: owners save as fast as the server answers
 #
-# Settings (environment): DURATION (20), WARMUP (3), RATE (200), OWNERS (20), STORES ("sqlite postgres").
+# Settings (environment): DURATION (20), WARMUP (3), RATE (200), OWNERS (20), STORES ("sqlite postgres"),
+# OWNER_THINK_MS (1000).
+#
+# OWNER_THINK_MS is how long each owner pauses, on average, between one save's answer and opening the form for the next
+# (each pause drawn from half to one and a half times it, the owners out of step). Real owners type a figure and three
+# paragraphs of commentary between saves, minutes rather than seconds, so 1000 ms is still harsh: 20 owners saving once
+# a second each is about 20 saves a second, 72,000 an hour, where a quarter brings a few hundred. With 0 they save in a
+# closed loop as fast as the server answers, which measures how much the saves can take rather than what owners do: the
+# saves then take whatever CPU the pages leave, and the pages' queue grows (docs/benchmarks.md, first two rounds).
 # The app runs in the Development environment only so that its session cookie, Secure elsewhere, travels over the
 # loopback http the benchmark uses; nothing else differs for these pages.
 set -euo pipefail
@@ -19,6 +28,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
 RATE=${RATE:-200}
 OWNERS=${OWNERS:-20}
+OWNER_THINK_MS=${OWNER_THINK_MS:-1000}
 STORES=${STORES:-sqlite postgres}
 WS=leicestershire-2015-16-q3
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -88,14 +98,14 @@ for store in $STORES; do
     echo "$email,$password" >>"$people"
   done
 
-  echo "== $store: /health, my work and the progress board at $RATE/s while $OWNERS owners save"
+  echo "== $store: /health, my work and the progress board at $RATE/s while $OWNERS owners save, about $OWNER_THINK_MS ms apart; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   dotnet "$out/GoldenThread.Bench.Web/GoldenThread.Bench.Web.dll" run --url "http://127.0.0.1:$port/health" --rate "$RATE" \
     --warmup "$WARMUP" --duration "$DURATION" --store "$store" --page /health --version baseline >>"$runs"
   dotnet "$out/GoldenThread.Bench.Web/GoldenThread.Bench.Web.dll" cycle --url "http://127.0.0.1:$port" --workspace "$WS" \
     --label "2015/16 Q3" --people "$people" --pages "/w/$WS/my-work /w/$WS/quarter/{period}" \
-    --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --store "$store" >>"$runs"
+    --think-ms "$OWNER_THINK_MS" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --store "$store" >>"$runs"
 
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 done
 
-echo "== runs in $runs"
+echo "== runs in $runs; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -40,12 +40,14 @@ public static class StoreMigrator
             // spares building EF's model and migrations machinery, most of the command line's start-up with a store.
             if (connection.Provider == StoreProvider.Sqlite && await SqliteIsCurrentAsync(connection.ConnectionString, cancellationToken))
             {
+                await UseWriteAheadLogAsync(connection, cancellationToken);
                 return [];
             }
 
             // Most runs find nothing to do, and finding out needs no lock: only a store that needs migrating waits its turn.
             if (!await AnyPendingAsync(connection, cancellationToken))
             {
+                await UseWriteAheadLogAsync(connection, cancellationToken);
                 return [];
             }
 
@@ -65,7 +67,9 @@ public static class StoreMigrator
                     notice($"{connection.Describe()}: cleared a migration lock left since {since} by a process that stopped while migrating.");
                 }
 
-                return await MigrateCoreAsync(connection, cancellationToken);
+                var applied = await MigrateCoreAsync(connection, cancellationToken);
+                await UseWriteAheadLogAsync(connection, cancellationToken);
+                return applied;
             }
 
             if (connection.Provider == StoreProvider.Postgres)
@@ -97,6 +101,43 @@ public static class StoreMigrator
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
+    }
+
+    /// <summary>
+    /// Puts a SQLite store file in write-ahead-log mode, where readers do not wait for a writer nor a writer for readers:
+    /// the web application's pages go on being read while owners save. EF Core chooses it only for a database it creates
+    /// itself, and it never did here (the migrator's first look at a new store creates the file, so EF found one), so
+    /// stores were left in rollback-journal mode, in which every read waits while a save commits, and waits by sleeping
+    /// (docs/benchmarks.md, third round). The mode is kept in the file; this reads it and changes it only when it differs.
+    /// A store busy with another process, or one this process may only read, is left as it is (the next run asks again):
+    /// the mode is a matter of speed, not of correctness.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(StoreConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection.Provider != StoreProvider.Sqlite || SqliteFile(connection) is null)
+        {
+            return;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connection.ConnectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1 };
+        try
+        {
+            await using var sqlite = new SqliteConnection(builder.ConnectionString);
+            await sqlite.OpenAsync(cancellationToken);
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            if (string.Equals(await command.ExecuteScalarAsync(cancellationToken) as string, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            // Busy, or not writable here: see above.
+        }
     }
 
     private static string? SqliteFile(StoreConnection connection)

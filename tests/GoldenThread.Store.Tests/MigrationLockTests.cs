@@ -35,6 +35,35 @@ public sealed class MigrationLockTests
         Assert.Contains("cleared a migration lock left since 2026-12-01 23:59:58", notice);
     }
 
+    /// <summary>
+    /// A SQLite store is left in write-ahead-log mode, where the web application's readers do not wait for a save: a new
+    /// one as the migrator makes it, and one made before in rollback-journal mode on the next migrate, with nothing to apply.
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_NewStoreAndOneInRollbackMode_LeftInWriteAheadLogMode()
+    {
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
+        using var bound = new CancellationTokenSource(Bound);
+
+        await StoreMigrator.MigrateAsync(db.Connection, bound.Token);
+        Assert.Equal("wal", await JournalModeAsync(db.Connection));
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal("delete", await JournalModeAsync(db.Connection, "PRAGMA journal_mode = DELETE"));
+        Assert.Empty(await StoreMigrator.MigrateAsync(db.Connection, bound.Token));
+        Assert.Equal("wal", await JournalModeAsync(db.Connection));
+    }
+
+    private static async Task<string?> JournalModeAsync(StoreConnection connection, string sql = "PRAGMA journal_mode")
+    {
+        // Not pooled: a connection kept open would hold the mode it saw.
+        await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ConnectionString);
+        await sqlite.OpenAsync();
+        await using var cmd = sqlite.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync() as string;
+    }
+
     [Fact]
     public async Task Sqlite_ConnectionStringNamingAFolderThatDoesNotExist_FolderMadeAndMigrated()
     {

@@ -181,6 +181,58 @@ public sealed partial class QuarterPagesTests
         Assert.Contains("href=\"/w/" + Q3 + "/my-work\"", await (await app.SignedInAsync(Viewer)).GetStringAsync("/w/" + Q3));
     }
 
+    /// <summary>
+    /// The board and "my work" are built once per cycle version and kept (docs/benchmarks.md): read before a save, they
+    /// must show it on the very next read; and who owns what, which no save of the cycle moves, must show at once too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task BoardAndMyWork_ReadJustAfterASave_ShowIt_AndANewOwnerAtOnce(StoreProvider provider)
+    {
+        using var app = App(provider);
+        await Arrange(app);
+        var officer = await app.SignedInAsync(Officer);
+        var owner = await app.SignedInAsync(Owner);
+        await OpenQ3(officer);
+
+        var before = BoardRow(await officer.GetStringAsync(Board), "camhs-waiting");
+        Assert.Contains("Awaiting", before);
+        Assert.Contains("Ann Owner", before);
+        Assert.DoesNotContain("Bob Other", before);
+        Assert.Contains("id=\"awaiting-camhs-waiting\"", await owner.GetStringAsync(MyWork));
+
+        var (token, revision) = await FormOf(owner, Figure("camhs-waiting"));
+        var saved = await Post(owner, Figure("camhs-waiting"), token, ("revision", revision.ToString(CultureInfo.InvariantCulture)), ("value", "12"), ("status", "provisional"),
+            ("shows", "Twelve weeks."), ("why", "Two vacancies."), ("doing", "Recruiting."), ("then", "save"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = BoardRow(await officer.GetStringAsync(Board), "camhs-waiting");
+        Assert.Contains("Entered", after);
+        Assert.Contains("12.0 (provisional)", after);
+        Assert.Contains("Ann Owner, ", after);
+        var work = await owner.GetStringAsync(MyWork);
+        Assert.Contains("id=\"entered-camhs-waiting\"", work);
+        Assert.DoesNotContain("id=\"awaiting-camhs-waiting\"", work);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Store.Entities.PersonRow>>();
+            await scope.ServiceProvider.GetRequiredService<PeopleStore>()
+                .SetAssignmentsAsync(Q3, (await users.FindByEmailAsync(OtherOwner.Email))!.Id, ["youth-custody", "camhs-waiting"], []);
+        }
+
+        Assert.Contains("Bob Other", BoardRow(await officer.GetStringAsync(Board), "camhs-waiting"));
+        Assert.Contains("id=\"entered-camhs-waiting\"", await (await app.SignedInAsync(OtherOwner)).GetStringAsync(MyWork));
+    }
+
+    /// <summary>A figure's row of the board's table of figures.</summary>
+    private static string BoardRow(string board, string measure)
+    {
+        var row = Regex.Match(board, $"<tr class=\"govuk-table__row\" id=\"figure-{measure}\">(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, $"the board has no row for {measure}");
+        return row.Groups[1].Value;
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Publish_RefusedWhileAnyFigureIsUnsettled_ThenPublished(StoreProvider provider)

@@ -61,6 +61,39 @@ public sealed class WorkspaceCacheTests
         Assert.Same(dashboards.After, dashboards.Again);
     }
 
+    /// <summary>
+    /// A figure's page shows its measure's row of the team's dashboard, worked out for that measure alone while the
+    /// whole dashboard is not built: it must be the very row the whole dashboard gives, for every measure of the plan.
+    /// </summary>
+    [Fact]
+    public async Task FigurePagesRow_BuiltAlone_IsTheWholeDashboardsRow_ForEveryMeasure()
+    {
+        using var app = new AppFactory(StoreProvider.Sqlite);
+        var w = await Workspace(app);
+        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
+        Assert.True(opened.Succeeded, opened.Message);
+        var open = await Workspace(app);
+        var period = Assert.Single(open.Cycle.Periods).Period;
+
+        var (alone, whole) = await InScope(app, sp =>
+        {
+            var service = sp.GetRequiredService<WorkspaceService>();
+            var rows = open.Plan.Measures.Select(m => (m.Id, Row: service.RowFor(open, period, m.Id))).ToList();
+            return Task.FromResult((rows, service.GetDashboard(open, period)));
+        });
+
+        Assert.Equal(open.Plan.Measures.Count, alone.Count);
+        Assert.Contains(alone, a => a.Row?.Value is not null);
+        foreach (var (id, row) in alone)
+        {
+            var expected = whole.Rows.FirstOrDefault(r => r.Measure.Id == id);
+            Assert.Equal(Json(expected), Json(row));
+        }
+    }
+
+    private static string Json(object? value) => global::System.Text.Json.JsonSerializer.Serialize(value);
+
     [Fact]
     public async Task ManyRequestsAfterASave_ShareOneLoadOfTheCycle()
     {

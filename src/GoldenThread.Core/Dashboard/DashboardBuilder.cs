@@ -37,7 +37,18 @@ public sealed record DashboardInputs
 /// <summary>Evaluates a plan's measures for one reporting period: every judgement on the dashboard, with its reason.</summary>
 public static class DashboardBuilder
 {
-    public static Dashboard Build(DashboardInputs inputs)
+    public static Dashboard Build(DashboardInputs inputs) => Evaluate(inputs, only: null);
+
+    /// <summary>
+    /// One measure's row as <see cref="Build"/> gives it (its first place in the plan), evaluating that measure alone
+    /// and the measures it is computed from: a page about one figure need not judge every other. Null when the plan
+    /// does not place the measure in a theme. Throws <see cref="NothingToReportException"/> as <see cref="Build"/> does.
+    /// </summary>
+    public static DashboardRow? Row(DashboardInputs inputs, string measureId) =>
+        inputs.Plan.FindMeasure(measureId) is { } m ? Evaluate(inputs, m.Id).Rows.FirstOrDefault() : null;
+
+    /// <param name="only">A measure id: only its rows (the period, council and comparisons are worked out as for all).</param>
+    private static Dashboard Evaluate(DashboardInputs inputs, string? only)
     {
         var plan = inputs.Plan;
         var homeLa = inputs.HomeLa ?? plan.LaNumber;
@@ -76,7 +87,7 @@ public static class DashboardBuilder
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             void Add(string measureId, string outcomeId, string outcomeTitle)
             {
-                if (plan.FindMeasure(measureId) is { } m && seen.Add(m.Id))
+                if (plan.FindMeasure(measureId) is { } m && (only is null || m.Id == only) && seen.Add(m.Id))
                 {
                     rows.Add(EvaluateMeasure(m, outcomeId, outcomeTitle, SeriesOf(m), reporting, previousReport, data, homeLa, region, inputs.TrendPoints, SeriesOf, plan));
                 }

@@ -214,7 +214,8 @@ public static class QuarterPages
             return (null, null, Lookups.NoWorkspace(ws));
         }
 
-        var found = period.Length > MaxPeriodText ? null : PeriodSlug.Find(await s.Cycle.PeriodsAsync(w.Info.Id, ct), period);
+        // The periods as loaded with the cycle's figures, for the version the workspace's row had on this request.
+        var found = period.Length > MaxPeriodText ? null : PeriodSlug.Find(w.Cycle.Periods, period);
         return found is null
             ? (w, null, Pages.Error(StatusCodes.Status404NotFound, "Page not found", "This plan has no reporting period with that name: it may not have been opened yet.", w.Info))
             : (w, found, null);
@@ -228,34 +229,42 @@ public static class QuarterPages
 
     private static async Task<IResult> BoardPage(WorkspaceData w, ReportingPeriodInfo p, Services s, string? refusal, string? done, int status, CancellationToken ct)
     {
-        var lines = await LinesAsync(w, p, await s.Cycle.FiguresAsync(w.Info.Id, p.Label, ct), s, ct);
-        var byTheme = w.Plan.Themes.Select(t => StateCounts.Of(t.Title, lines.Where(l => l.Theme == t.Title)))
-            .Where(c => c.ByState.Count > 0).ToList();
-        if (lines.Any(l => l.Theme.Length == 0))
+        var today = s.Today();
+        var figures = await s.Workspaces.CycleViewAsync(w, ("board", p.Label, today), async () =>
         {
-            byTheme.Add(StateCounts.Of("Not in a theme", lines.Where(l => l.Theme.Length == 0)));
-        }
+            // Not the request's token: other requests may be waiting for this load.
+            var lines = Lines(w, [p], await s.Cycle.FiguresAsync(w.Info.Id, p.Label, CancellationToken.None), today);
+            var byTheme = w.Plan.Themes.Select(t => StateCounts.Of(t.Title, lines.Where(l => l.Theme == t.Title)))
+                .Where(c => c.ByState.Count > 0).ToList();
+            if (lines.Any(l => l.Theme.Length == 0))
+            {
+                byTheme.Add(StateCounts.Of("Not in a theme", lines.Where(l => l.Theme.Length == 0)));
+            }
 
-        var byOwner = lines.SelectMany(l => l.Owners.Select(o => (Owner: o, Line: l)))
+            return (Lines: lines, ByTheme: (IReadOnlyList<StateCounts>)byTheme);
+        });
+
+        // Who owns what is not under the cycle version (a role or an assignment changes it), so it is read per request.
+        var owners = await OwnersAsync(w, s, ct);
+        var named = figures.Lines.Select(l => l with { Owners = OwnersOf(l.Measure, owners) }).ToList();
+        var byOwner = named.SelectMany(l => l.Owners.Select(o => (Owner: o, Line: l)))
             .GroupBy(x => x.Owner, StringComparer.Ordinal)
             .OrderBy(g => g.Key == NoOwner).ThenBy(g => g.Key, StringComparer.CurrentCultureIgnoreCase)
             .Select(g => StateCounts.Of(g.Key, g.Select(x => x.Line))).ToList();
-        var view = new BoardView(w, p, lines, byTheme, byOwner, (await s.Current.AccessAsync(w, ct)).Approves);
+        var view = new BoardView(w, p, named, figures.ByTheme, byOwner, (await s.Current.AccessAsync(w, ct)).Approves);
         return Pages.Render<BoardPage>(new { View = view, Refusal = refusal, Done = done }, status);
     }
 
     private const string NoOwner = "No owner named";
 
-    /// <summary>Each figure with its measure, theme, owners and whether it is overdue, in the plan's order of measures.</summary>
-    private static async Task<IReadOnlyList<FigureLine>> LinesAsync(WorkspaceData w, ReportingPeriodInfo p, IReadOnlyList<Figure> figures, Services s, CancellationToken ct) =>
-        await LinesAsync(w, [p], figures, s, ct);
-
-    private static async Task<IReadOnlyList<FigureLine>> LinesAsync(WorkspaceData w, IReadOnlyList<ReportingPeriodInfo> periods, IReadOnlyList<Figure> figures, Services s, CancellationToken ct)
+    /// <summary>
+    /// Each figure with its measure, theme and whether it is overdue, in the plan's order of measures; its owners are
+    /// left for the page to add (<see cref="OwnersOf"/>).
+    /// </summary>
+    private static IReadOnlyList<FigureLine> Lines(WorkspaceData w, IReadOnlyList<ReportingPeriodInfo> periods, IReadOnlyList<Figure> figures, DateOnly today)
     {
-        var owners = await OwnersAsync(w, s, ct);
         var order = w.Plan.Measures.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var byLabel = periods.ToDictionary(p => p.Label, StringComparer.Ordinal);
-        var today = s.Today();
         return figures
             .Where(f => byLabel.ContainsKey(f.ReportingPeriod) && w.Plan.FindMeasure(f.MeasureId) is not null)
             .OrderBy(f => order.TryGetValue(f.MeasureId, out var i) ? i : int.MaxValue)
@@ -264,11 +273,14 @@ public static class QuarterPages
                 var m = w.Plan.FindMeasure(f.MeasureId)!;
                 var p = byLabel[f.ReportingPeriod];
                 var theme = w.Plan.PlacesOf(m.Id).FirstOrDefault() is { Theme: { } t } ? t.Title : "";
-                var named = owners.TryGetValue(m.Id, out var people) ? people : m.Owner is { Length: > 0 } o ? [o] : [NoOwner];
-                return new FigureLine(f, m, theme, named, p, FigureStates.Overdue(f.State, p.Due, today));
+                return new FigureLine(f, m, theme, [], p, FigureStates.Overdue(f.State, p.Due, today));
             })
             .ToList();
     }
+
+    /// <summary>A measure's owners: the contributors who keep it, else the owner the plan names, else nobody.</summary>
+    private static IReadOnlyList<string> OwnersOf(Measure m, IReadOnlyDictionary<string, IReadOnlyList<string>> owners) =>
+        owners.TryGetValue(m.Id, out var people) ? people : m.Owner is { Length: > 0 } o ? [o] : [NoOwner];
 
     /// <summary>The contributors who own each measure (named by the plan or assigned in the browser), by name.</summary>
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> OwnersAsync(WorkspaceData w, Services s, CancellationToken ct)
@@ -326,21 +338,34 @@ public static class QuarterPages
         }
 
         var access = await s.Current.AccessAsync(w, ct);
-        var open = (await s.Cycle.PeriodsAsync(w.Info.Id, ct)).Where(p => !p.IsPublished).ToList();
-        var figures = (await s.Cycle.OpenFiguresAsync(w.Info.Id, ct)).Where(f => access.EditsMeasure(f.MeasureId)).ToList();
-        var lines = await LinesAsync(w, open, figures, s, ct);
-        var actions = new List<MyAction>();
-        if (open.Count > 0)
+        var work = await OpenWorkAsync(w, s);
+        var lines = work.Lines.Where(l => access.EditsMeasure(l.Figure.MeasureId)).ToList();
+        var actions = work.Actions.Where(a => access.EditsAction(a.Code)).ToList();
+        return Pages.Render<MyWorkPage>(new { View = new MyWorkView(w, lines, actions, work.Open, access.Approves) });
+    }
+
+    /// <summary>
+    /// Everything "my work" may list, for everyone: every figure and every action update of the open periods. Loaded once
+    /// per cycle version and day and shared; each request keeps only what its person may change.
+    /// </summary>
+    private static Task<(IReadOnlyList<ReportingPeriodInfo> Open, IReadOnlyList<FigureLine> Lines, IReadOnlyList<MyAction> Actions)> OpenWorkAsync(WorkspaceData w, Services s)
+    {
+        var today = s.Today();
+        return s.Workspaces.CycleViewAsync(w, ("open-work", today), async () =>
         {
-            var plan = w.Plan.Themes.SelectMany(t => t.Actions.Concat(t.Outcomes.SelectMany(o => o.Actions))).Where(a => access.EditsAction(a.Code)).ToList();
+            // Not the request's token: other requests may be waiting for this load.
+            var open = w.Cycle.Periods.Where(p => !p.IsPublished).ToList();
+            var lines = open.Count == 0 ? [] : Lines(w, open, await s.Cycle.OpenFiguresAsync(w.Info.Id, CancellationToken.None), today);
+            var actions = new List<MyAction>();
+            var plan = w.Plan.Themes.SelectMany(t => t.Actions.Concat(t.Outcomes.SelectMany(o => o.Actions))).ToList();
             foreach (var p in open)
             {
-                var updates = (await s.Cycle.ActionUpdatesAsync(w.Info.Id, p.Label, ct)).ToDictionary(u => u.ActionCode, StringComparer.OrdinalIgnoreCase);
+                var updates = (await s.Cycle.ActionUpdatesAsync(w.Info.Id, p.Label, CancellationToken.None)).ToDictionary(u => u.ActionCode, StringComparer.OrdinalIgnoreCase);
                 actions.AddRange(plan.Select(a => new MyAction(a.Code, a.Text, p, updates.TryGetValue(a.Code, out var u) ? u.Status : null)));
             }
-        }
 
-        return Pages.Render<MyWorkPage>(new { View = new MyWorkView(w, lines, actions, open, access.Approves) });
+            return ((IReadOnlyList<ReportingPeriodInfo>)open, lines, (IReadOnlyList<MyAction>)actions);
+        });
     }
 
     // ---- One figure ----
@@ -374,7 +399,7 @@ public static class QuarterPages
         DashboardRow? row = null;
         try
         {
-            row = s.Workspaces.GetDashboard(w, p.Period).Rows.FirstOrDefault(r => r.Measure.Id == m.Id);
+            row = s.Workspaces.RowFor(w, p.Period, m.Id);
         }
         catch (NothingToReportException)
         {

@@ -63,12 +63,38 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
 {
     private static readonly MemoryCacheEntryOptions Entry = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
+    /// <summary>
+    /// What is keyed on the cycle version is asked for again only until the next save moves the version, which while a
+    /// quarter runs is seconds: a short sliding expiry lets the superseded ones go, where the size limit alone would keep
+    /// thousands of them until it compacts.
+    /// </summary>
+    private static readonly MemoryCacheEntryOptions CycleEntry = new() { SlidingExpiration = TimeSpan.FromMinutes(2), Size = 1 };
+
     /// <summary>Guards the check-then-add of a shared load; held only while a load is started, never while it runs.</summary>
     private static readonly Lock Loading = new();
 
     public Task<IReadOnlyList<WorkspaceInfo>> ListAsync(CancellationToken ct) => store.ListAsync(ct);
 
+    /// <summary>
+    /// The workspace this request has read, by id. A request reads the row once: the authorization handler and then the
+    /// endpoint both ask for the workspace, and both are answered from the same read, as if they had asked at the same
+    /// instant (this service is scoped to the request).
+    /// </summary>
+    private (string Id, WorkspaceData? Data)? read;
+
     public async Task<WorkspaceData?> GetAsync(string id, CancellationToken ct)
+    {
+        if (read is { } r && string.Equals(r.Id, id, StringComparison.Ordinal))
+        {
+            return r.Data;
+        }
+
+        var data = await ReadAsync(id, ct);
+        read = (id, data);
+        return data;
+    }
+
+    private async Task<WorkspaceData?> ReadAsync(string id, CancellationToken ct)
     {
         var info = await store.FindAsync(id, ct);
         if (info is null)
@@ -87,16 +113,25 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             return null;
         }
 
-        var figures = await Once(("cycle", info.Id, info.PlanVersion, info.CycleVersion), () => LoadCycleAsync(info.Id, imported.StoredPlan, CancellationToken.None));
+        var figures = await Once(("cycle", info.Id, info.PlanVersion, info.CycleVersion), () => LoadCycleAsync(info.Id, imported.StoredPlan, CancellationToken.None), CycleEntry);
         return imported with { Info = info, Cycle = figures };
     }
+
+    /// <summary>
+    /// A page's view model of the quarterly cycle, loaded once for the workspace's current plan and cycle versions and
+    /// shared by every request until a save moves them: <paramref name="key"/> names the page and what else it depends
+    /// on (the period, the day). Never anything that differs by person, such as a form's antiforgery token: a page
+    /// filters and adds those per request.
+    /// </summary>
+    public Task<T> CycleViewAsync<T>(WorkspaceData ws, object key, Func<Task<T>> load) =>
+        Once(("cycle-view", ws.Info.Id, ws.Info.PlanVersion, ws.Info.CycleVersion, key), load, CycleEntry);
 
     /// <summary>
     /// The cached result of <paramref name="load"/> under <paramref name="key"/>, started by the first request to miss and
     /// shared with every request that misses while it runs, so a burst of requests after a save loads it once, not once
     /// each. A load that fails is forgotten, so the next request tries again.
     /// </summary>
-    private Task<T> Once<T>(object key, Func<Task<T>> load)
+    private Task<T> Once<T>(object key, Func<Task<T>> load, MemoryCacheEntryOptions? entry = null)
     {
         static bool Usable(Task<T>? t) => t is not null && !t.IsFaulted && !t.IsCanceled;
 
@@ -115,7 +150,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
 
             // Started on the thread pool, not here: SQLite's "async" calls run synchronously, and would hold the lock.
             task = Task.Run(load);
-            cache.Set(key, task, Entry);
+            cache.Set(key, task, entry ?? Entry);
         }
 
         task.ContinueWith(_ => cache.Remove(key), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
@@ -210,10 +245,33 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     }
 
     /// <summary>
+    /// One measure's row of the team's dashboard for a period, as <see cref="GetDashboard"/> gives it, for the page of one
+    /// figure: taken from the whole dashboard when that is already built for these versions, otherwise worked out for the
+    /// measure alone. While owners save, every save moves the cycle version, and building every row for each owner's
+    /// next look at their own figure would cost the server far more than the figure. Null when the plan does not place
+    /// the measure; throws <see cref="NothingToReportException"/> as <see cref="GetDashboard"/> does.
+    /// </summary>
+    public DashboardRow? RowFor(WorkspaceData ws, Period period, string measureId)
+    {
+        var whole = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, (Period?)period, false);
+        if (cache.TryGetValue(whole, out Lazy<Dashboard>? built) && built is { IsValueCreated: true })
+        {
+            return built.Value.Rows.FirstOrDefault(r => r.Measure.Id == measureId);
+        }
+
+        var key = ("row", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, period, measureId);
+        return Shared(key, () =>
+        {
+            var row = DashboardBuilder.Row(Inputs(ws, ws.Plan, ws.Cycle.Drafts.Over(ws.Values), period), measureId);
+            return row is null ? null : Disclosed(row);
+        }, CycleEntry);
+    }
+
+    /// <summary>
     /// A value computed once under <paramref name="key"/> however many requests ask at the same moment: the first computes
     /// it, the others wait for it. What the computation throws reaches every waiting caller and is not kept.
     /// </summary>
-    private T Shared<T>(object key, Func<T> compute)
+    private T Shared<T>(object key, Func<T> compute, MemoryCacheEntryOptions? entry = null)
     {
         Lazy<T>? lazy;
         lock (Loading)
@@ -221,7 +279,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             if (!cache.TryGetValue(key, out lazy) || lazy is null)
             {
                 lazy = new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
-                cache.Set(key, lazy, Entry);
+                cache.Set(key, lazy, entry ?? Entry);
             }
         }
 
@@ -303,17 +361,26 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
 
     private Dashboard Build(WorkspaceData ws, Plan plan, IReadOnlyList<Observation> values, Period? period)
     {
-        var dashboard = DashboardBuilder.Build(new DashboardInputs
-        {
-            Plan = plan,
-            Values = values,
-            Benchmarks = ws.Benchmarks,
-            HomeLa = ws.HomeLa,
-            ReportingPeriod = period,
-        });
+        var dashboard = DashboardBuilder.Build(Inputs(ws, plan, values, period));
 
         // Every page, download and API response is drawn from this, so small counts are withheld everywhere.
         var threshold = options.Value.DisclosureThreshold;
         return threshold == 0 ? dashboard : Core.Disclosure.DashboardDisclosure.Apply(dashboard, new Core.Disclosure.DisclosureRules(threshold));
     }
+
+    /// <summary>A row withheld as <see cref="Build"/> withholds the rows of a whole dashboard.</summary>
+    private DashboardRow Disclosed(DashboardRow row)
+    {
+        var threshold = options.Value.DisclosureThreshold;
+        return threshold == 0 ? row : Core.Disclosure.DashboardDisclosure.Apply(row, new Core.Disclosure.DisclosureRules(threshold));
+    }
+
+    private static DashboardInputs Inputs(WorkspaceData ws, Plan plan, IReadOnlyList<Observation> values, Period? period) => new()
+    {
+        Plan = plan,
+        Values = values,
+        Benchmarks = ws.Benchmarks,
+        HomeLa = ws.HomeLa,
+        ReportingPeriod = period,
+    };
 }

@@ -70,6 +70,19 @@ public class DashboardBuilderTests
     }
 
     [Fact]
+    public void Row_OfOneMeasure_IsBuildsRow_AndNullForAMeasureNotInThePlan()
+    {
+        var inputs = new DashboardInputs { Plan = PlanWith(Target.Numeric(35)), Benchmarks = World(), ReportingPeriod = Y2024 };
+
+        var row = DashboardBuilder.Row(inputs, "M1")!;
+
+        Assert.Equal((Y2024, 10.0, 5), (row.Period!.Value, row.Value!.Value, row.Rank!.Value));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(DashboardBuilder.Build(inputs).Rows.Single()), System.Text.Json.JsonSerializer.Serialize(row));
+        Assert.Null(DashboardBuilder.Row(inputs, "m2"));
+        Assert.Throws<NothingToReportException>(() => DashboardBuilder.Row(inputs with { ReportingPeriod = Period.CalendarYear(2031) }, "m1"));
+    }
+
+    [Fact]
     public void Build_OwnValueForAPeriodLaitHolds_IsRankedInsteadOfThePublishedOne()
     {
         var own = new Observation { MeasureId = "m1", Period = Y2024, Value = 45 };
