@@ -48,18 +48,7 @@ fi
 
 port=$(free_port)
 base=http://127.0.0.1:$port
-(
-  cd "$out/GoldenThread.Web"
-  ASPNETCORE_ENVIRONMENT=Development GOLDENTHREAD_LAIT_DIR="$lait" Logging__LogLevel__Default=Warning exec dotnet GoldenThread.Web.dll \
-    --urls "$base" --GoldenThread:Store:Provider=Sqlite --GoldenThread:Store:ConnectionString="Data Source=$tmp/cpu.db" \
-    --GoldenThread:Store:MigrateOnStart=true --GoldenThread:LaitFolder="$lait" --GoldenThread:SeedSamples=true
-) >"$tmp/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do
-  curl -sf -o /dev/null "$base/health" && break
-  kill -0 "$pid" 2>/dev/null || { tail -n 30 "$tmp/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_web_app "$out/GoldenThread.Web" "$port" Sqlite "Data Source=$tmp/cpu.db" "$tmp/app.log"
 
 password="lantern harbour cobalt meadow"
 printf '%s\n' "$password" | dotnet "$out/GoldenThread.Cli/goldenthread.dll" user add --email cpu@council.example --name "CPU bench" \

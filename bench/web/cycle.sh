@@ -74,18 +74,7 @@ for store in $STORES; do
   esac
 
   port=$(free_port)
-  (
-    cd "$out/GoldenThread.Web"
-    ASPNETCORE_ENVIRONMENT=Development GOLDENTHREAD_LAIT_DIR="$lait" Logging__LogLevel__Default=Warning exec dotnet GoldenThread.Web.dll \
-      --urls "http://127.0.0.1:$port" --GoldenThread:Store:Provider="$provider" --GoldenThread:Store:ConnectionString="$cs" \
-      --GoldenThread:Store:MigrateOnStart=true --GoldenThread:LaitFolder="$lait" --GoldenThread:SeedSamples=true
-  ) >"$tmp/app-$store.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/health" && break
-    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$tmp/app-$store.log" >&2; exit 1; }
-    sleep 0.5
-  done
+  start_web_app "$out/GoldenThread.Web" "$port" "$provider" "$cs" "$tmp/app-$store.log"
 
   # A performance officer who reads, and the owners, each a performance officer too so that any measure may be theirs.
   people=$tmp/people-$store.csv
