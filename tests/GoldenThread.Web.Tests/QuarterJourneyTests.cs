@@ -163,12 +163,23 @@ public sealed class QuarterJourneyTests
 
         // The officer approves everything that has a figure and marks the rest not available, from the board, then publishes.
         await officer.GotoAsync(baseUrl + Board);
+
+        // Each action leads back to the board at its figure ("…?done=approve#figure-ID"): waiting for that address means
+        // the next look is at the board after the action, not at the one the click left (which once ended the loop
+        // early, finding no forms on a page still loading).
+        async Task ActAsync(ILocator form, ILocator button)
+        {
+            var id = (await form.GetAttributeAsync("action"))!.Split('/')[^2];
+            await button.ClickAsync();
+            await officer.WaitForURLAsync(url => url.EndsWith("#figure-" + id, StringComparison.Ordinal));
+        }
+
         for (var guard = 0; guard < 200; guard++)
         {
-            var approve = officer.Locator("form.app-board-actions button:has-text('Approve')").First;
-            if (await approve.CountAsync() > 0)
+            var approving = officer.Locator("form.app-board-actions:has(button:has-text('Approve'))").First;
+            if (await approving.CountAsync() > 0)
             {
-                await approve.ClickAsync();
+                await ActAsync(approving, approving.Locator("button:has-text('Approve')"));
                 continue;
             }
 
@@ -181,7 +192,7 @@ public sealed class QuarterJourneyTests
 
             var first = forms.First;
             await first.Locator("input[name=reason]").FillAsync("Not collected this quarter.");
-            await first.Locator("button:has-text('Not available')").ClickAsync();
+            await ActAsync(first, first.Locator("button:has-text('Not available')"));
         }
 
         await officer.GetByRole(AriaRole.Button, new() { Name = "Publish 2015/16 Q3" }).ClickAsync();
