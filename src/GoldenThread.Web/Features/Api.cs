@@ -140,7 +140,7 @@ public static class Api
         Core.Dashboard.Dashboard d;
         try
         {
-            var (shown, notPublished) = svc.DashboardFor(w, filter.Period, await current.AccessAsync(w, ct));
+            var (shown, notPublished) = await svc.DashboardForAsync(w, filter.Period, await current.AccessAsync(w, ct));
             if (shown is null)
             {
                 return NotFound(notPublished!);
@@ -184,7 +184,7 @@ public static class Api
         Core.Dashboard.Dashboard d;
         try
         {
-            var (shown, notPublished) = svc.DashboardFor(w, p, await current.AccessAsync(w, ct));
+            var (shown, notPublished) = await svc.DashboardForAsync(w, p, await current.AccessAsync(w, ct));
             if (shown is null)
             {
                 return NotFound(notPublished!);
@@ -309,7 +309,7 @@ public static class Api
             Core.Dashboard.Dashboard d;
             try
             {
-                d = svc.GetDashboard(w, null);
+                d = await svc.GetDashboardAsync(w, null);
             }
             catch (Core.Dashboard.NothingToReportException e)
             {

@@ -283,7 +283,7 @@ public static class CycleApi
         }
 
         var reporting = parsed.Value.WithQualifier(null);
-        var result = await s.Cycle.OpenAsync(w.Info.Id, reporting, due, w.Plan, s.Workspaces.Feeds(w, reporting), await s.Current.ActorAsync(w, ct), ct);
+        var result = await s.Cycle.OpenAsync(w.Info.Id, reporting, due, w.Plan, await s.Workspaces.FeedsAsync(w, reporting), await s.Current.ActorAsync(w, ct), ct);
         if (!result.Succeeded)
         {
             return Fail<Created<ReportingPeriodDto>>(result);

@@ -176,7 +176,7 @@ public static class DashboardPages
             }
             else
             {
-                var (shown, notPublished) = svc.DashboardFor(w, filter.Period, access);
+                var (shown, notPublished) = await svc.DashboardForAsync(w, filter.Period, access);
                 if (shown is null)
                 {
                     return Lookups.NotPublished(w, notPublished!);
@@ -219,7 +219,7 @@ public static class DashboardPages
         if (w.Cycle.InUse)
         {
             // The quarter's commentary in its three parts: as written for the team, as approved and published for everyone.
-            commentary = (publishedCommentary ?? w.Cycle.CommentaryFor(d.ReportingPeriod, published: !access.ReadsInternal))
+            commentary = (publishedCommentary ?? (await svc.CycleFiguresAsync(w)).CommentaryFor(d.ReportingPeriod, published: !access.ReadsInternal))
                 .ToDictionary(c => c.Key, c => new Commentary(c.Key, d.ReportingPeriod.Label, "", CommentaryText(c.Value), default), StringComparer.OrdinalIgnoreCase);
             if (publication is { IsPublished: true })
             {

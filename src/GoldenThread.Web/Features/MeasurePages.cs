@@ -69,7 +69,7 @@ public static class MeasurePages
         Dashboard d;
         try
         {
-            var (shown, notPublished) = svc.DashboardFor(w, p, await current.AccessAsync(w, ct));
+            var (shown, notPublished) = await svc.DashboardForAsync(w, p, await current.AccessAsync(w, ct));
             if (shown is null)
             {
                 return (w, null, Lookups.NotPublished(w, notPublished!));

@@ -70,7 +70,7 @@ public static class PackPages
             }
 
             // Already disclosed (WorkspaceService applies the installation's threshold), as every page and download is.
-            dashboard = svc.GetDashboard(w, shown, published);
+            dashboard = await svc.GetDashboardAsync(w, shown, published);
         }
         catch (Core.Dashboard.NothingToReportException e)
         {
@@ -83,7 +83,7 @@ public static class PackPages
             try
             {
                 // Only for "changed quartile"; with published set it holds published figures only.
-                previous = svc.GetDashboard(w, pp, published);
+                previous = await svc.GetDashboardAsync(w, pp, published);
             }
             catch (Core.Dashboard.NothingToReportException)
             {
@@ -103,7 +103,7 @@ public static class PackPages
         {
             PreviousDashboard = previous,
             SuppressionThresholdCount = options.DisclosureThreshold,
-            Commentary = w.Cycle.CommentaryFor(dashboard.ReportingPeriod, published: published)
+            Commentary = (await svc.CycleFiguresAsync(w)).CommentaryFor(dashboard.ReportingPeriod, published: published)
                 .ToDictionary(c => c.Key, c => DashboardPages.CommentaryText(c.Value), StringComparer.OrdinalIgnoreCase),
             // A pack is for publication, so only quotes marked publishable, whoever downloads it.
             Evidence = (await cycle.EvidenceAsync(w.Info.Id, publishableOnly: true, ct: ct))

@@ -194,7 +194,7 @@ public static class QuarterPages
         }
 
         var actor = await s.Current.ActorAsync(w, ct);
-        var result = await s.Cycle.OpenAsync(w.Info.Id, period!.Value, due!.Value, w.Plan, s.Workspaces.Feeds(w, period.Value), actor, ct);
+        var result = await s.Cycle.OpenAsync(w.Info.Id, period!.Value, due!.Value, w.Plan, await s.Workspaces.FeedsAsync(w, period.Value), actor, ct);
         return result.Outcome switch
         {
             CycleOutcome.Done => TypedResults.Redirect(w.WsPath("/quarter/" + Uri.EscapeDataString(PeriodSlug.Of(period.Value.Label)))),
@@ -399,7 +399,7 @@ public static class QuarterPages
         DashboardRow? row = null;
         try
         {
-            row = s.Workspaces.RowFor(w, p.Period, m.Id);
+            row = await s.Workspaces.RowForAsync(w, p.Period, m.Id);
         }
         catch (NothingToReportException)
         {

@@ -17,31 +17,17 @@ public sealed record WorkspaceData(WorkspaceInfo Info, StoredPlan StoredPlan, IR
 
     public int? HomeLa => Info.HomeLaNumber ?? Plan.LaNumber;
 
-    /// <summary>The quarterly cycle's periods, figures and published versions (empty where the cycle is not used).</summary>
+    /// <summary>
+    /// The quarterly cycle's reporting periods (none where the cycle is not used). Its figures and commentary are not read
+    /// with it: <see cref="WorkspaceService.CycleFiguresAsync"/> reads them for the pages that show them.
+    /// </summary>
     public WorkspaceCycle Cycle { get; init; } = WorkspaceCycle.None;
 }
 
-/// <summary>
-/// What the quarterly cycle holds for a workspace's dashboards: its reporting periods, the figures as they stand (the
-/// team's view) and as published (everyone's), and the plan each published period was published with.
-/// </summary>
-public sealed record WorkspaceCycle(
-    IReadOnlyList<ReportingPeriodInfo> Periods,
-    CycleValues Drafts,
-    CycleValues Published,
-    IReadOnlyDictionary<int, Plan> PublishedPlans,
-    IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary> DraftCommentary,
-    IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary> PublishedCommentary)
+/// <summary>A workspace's reporting periods in the quarterly cycle, as of its cycle version.</summary>
+public sealed record WorkspaceCycle(IReadOnlyList<ReportingPeriodInfo> Periods)
 {
-    private static readonly IReadOnlyDictionary<(string, string), FigureCommentary> NoCommentary = new Dictionary<(string, string), FigureCommentary>();
-
-    public static WorkspaceCycle None { get; } = new([], CycleValues.Empty, CycleValues.Empty, new Dictionary<int, Plan>(), NoCommentary, NoCommentary);
-
-    /// <summary>The commentary of a reporting period's figures, by measure id: the team's or the published.</summary>
-    public IReadOnlyDictionary<string, FigureCommentary> CommentaryFor(Period reporting, bool published) =>
-        (published ? PublishedCommentary : DraftCommentary)
-            .Where(c => c.Key.ReportingPeriod == reporting.Label)
-            .ToDictionary(c => c.Key.MeasureId, c => c.Value, StringComparer.OrdinalIgnoreCase);
+    public static WorkspaceCycle None { get; } = new([]);
 
     /// <summary>Whether the workspace runs its quarters in GoldenThread: then visitors see published periods only.</summary>
     public bool InUse => Periods.Count > 0;
@@ -52,12 +38,36 @@ public sealed record WorkspaceCycle(
 }
 
 /// <summary>
+/// What the quarterly cycle holds for a workspace's dashboards: the figures as they stand (the team's view) and as
+/// published (everyone's), their commentary, and the plan each published period was published with.
+/// </summary>
+public sealed record CycleFigures(
+    CycleValues Drafts,
+    CycleValues Published,
+    IReadOnlyDictionary<int, Plan> PublishedPlans,
+    IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary> DraftCommentary,
+    IReadOnlyDictionary<(string ReportingPeriod, string MeasureId), FigureCommentary> PublishedCommentary)
+{
+    private static readonly IReadOnlyDictionary<(string, string), FigureCommentary> NoCommentary = new Dictionary<(string, string), FigureCommentary>();
+
+    public static CycleFigures None { get; } = new(CycleValues.Empty, CycleValues.Empty, new Dictionary<int, Plan>(), NoCommentary, NoCommentary);
+
+    /// <summary>The commentary of a reporting period's figures, by measure id: the team's or the published.</summary>
+    public IReadOnlyDictionary<string, FigureCommentary> CommentaryFor(Period reporting, bool published) =>
+        (published ? PublishedCommentary : DraftCommentary)
+            .Where(c => c.Key.ReportingPeriod == reporting.Label)
+            .ToDictionary(c => c.Key.MeasureId, c => c.Value, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
 /// Reads workspaces and computes dashboards, caching both in memory. Every request reads the workspace's row (one
 /// primary-key lookup) so that a change made through any instance is seen at once. What is cached is keyed on the
 /// versions it depends on, so it is never stale: the parsed plan and the imported values on the plan and data versions
-/// (which imports raise), the quarterly cycle's figures on the cycle version (which every save in the cycle raises), and
-/// each dashboard on all three. An owner's save therefore reloads only the cycle's figures, not the plan and values.
-/// Each is loaded once however many requests ask for it at the same moment (docs/benchmarks.md).
+/// (which imports raise), the quarterly cycle's periods and figures on the cycle version (which every save in the cycle
+/// raises), and each dashboard on all three. An owner's save therefore reloads only the cycle, not the plan and values;
+/// and only its periods for every request, its figures only for a page that shows them (a dashboard, a figure), so that
+/// "my work" and the progress board do not wait for them after each save. Each is loaded once however many requests ask
+/// for it at the same moment (docs/benchmarks.md).
 /// </summary>
 public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMemoryCache cache, LaitBenchmarks lait, Microsoft.Extensions.Options.IOptions<Hosting.GoldenThreadOptions> options)
 {
@@ -113,9 +123,18 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             return null;
         }
 
-        var figures = await Once(("cycle", info.Id, info.PlanVersion, info.CycleVersion), () => LoadCycleAsync(info.Id, imported.StoredPlan, CancellationToken.None), CycleEntry);
-        return imported with { Info = info, Cycle = figures };
+        var periods = await Once(("cycle", info.Id, info.CycleVersion), async () => new WorkspaceCycle(await cycle.PeriodsAsync(info.Id, CancellationToken.None)), CycleEntry);
+        return imported with { Info = info, Cycle = periods };
     }
+
+    /// <summary>
+    /// The quarterly cycle's figures, commentary and published plans for the workspace's cycle version, read once for that
+    /// version and shared (none where the cycle is not used).
+    /// </summary>
+    public Task<CycleFigures> CycleFiguresAsync(WorkspaceData ws) =>
+        ws.Cycle.InUse
+            ? Once(("cycle-figures", ws.Info.Id, ws.Info.PlanVersion, ws.Info.CycleVersion), () => LoadFiguresAsync(ws.Info.Id, ws.StoredPlan, ws.Cycle.Periods, CancellationToken.None), CycleEntry)
+            : Task.FromResult(CycleFigures.None);
 
     /// <summary>
     /// A page's view model of the quarterly cycle, loaded once for the workspace's current plan and cycle versions and
@@ -157,22 +176,15 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
         return task;
     }
 
-    private async Task<WorkspaceCycle> LoadCycleAsync(string id, StoredPlan inForce, CancellationToken ct)
+    private async Task<CycleFigures> LoadFiguresAsync(string id, StoredPlan inForce, IReadOnlyList<ReportingPeriodInfo> periods, CancellationToken ct)
     {
-        var periods = await cycle.PeriodsAsync(id, ct);
-        if (periods.Count == 0)
-        {
-            return WorkspaceCycle.None;
-        }
-
         var plans = new Dictionary<int, Plan>();
         foreach (var version in periods.Select(p => p.PublishedPlanVersion).OfType<int>().Distinct())
         {
             plans[version] = version == inForce.Version ? inForce.Plan : (await store.LoadPlanAsync(id, version, ct))?.Plan ?? inForce.Plan;
         }
 
-        return new WorkspaceCycle(
-            periods,
+        return new CycleFigures(
             await cycle.ValuesAsync(id, published: false, ct: ct),
             await cycle.ValuesAsync(id, published: true, ct: ct),
             plans,
@@ -204,13 +216,13 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// <summary>
     /// The dashboard a caller may see: the team's (every figure entered) for members, the published one for everyone else.
     /// Null with a sentence for a 404 when a visitor asks for a period that is not published. Throws
-    /// <see cref="NothingToReportException"/> as <see cref="GetDashboard"/> does.
+    /// <see cref="NothingToReportException"/> as <see cref="GetDashboardAsync"/> does.
     /// </summary>
-    public (Dashboard? Dashboard, string? NotPublished) DashboardFor(WorkspaceData ws, Period? asked, Store.WorkspaceAccess access)
+    public async Task<(Dashboard? Dashboard, string? NotPublished)> DashboardForAsync(WorkspaceData ws, Period? asked, Store.WorkspaceAccess access)
     {
         var published = !access.ReadsInternal;
         var (period, problem) = VisiblePeriod(ws, asked, published);
-        return problem is not null ? (null, problem) : (GetDashboard(ws, period, published), null);
+        return problem is not null ? (null, problem) : (await GetDashboardAsync(ws, period, published), null);
     }
 
     /// <summary>The reporting period for <paramref name="asked"/>, the workspace's default, or the latest.</summary>
@@ -223,18 +235,18 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// of the time), rather than as the team sees it while the quarter runs (every figure entered). Callers resolve a
     /// visitor's period with <see cref="VisiblePeriod"/> first.
     /// </summary>
-    public Dashboard GetDashboard(WorkspaceData ws, Period? period, bool published = false)
+    public Task<Dashboard> GetDashboardAsync(WorkspaceData ws, Period? period, bool published = false)
     {
         var effective = period ?? DefaultPeriod(ws);
         var key = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, effective, published);
-        return Shared(key, () =>
+        return SharedWithFigures(ws, key, figures =>
         {
             var plan = ws.Plan;
-            var values = ws.Cycle.Drafts.Over(ws.Values);
+            var values = figures.Drafts.Over(ws.Values);
             if (published)
             {
-                values = ws.Cycle.Published.Over(ws.Values);
-                if (effective is { } p && ws.Cycle.Find(p) is { PublishedPlanVersion: { } version } && ws.Cycle.PublishedPlans.TryGetValue(version, out var then))
+                values = figures.Published.Over(ws.Values);
+                if (effective is { } p && ws.Cycle.Find(p) is { PublishedPlanVersion: { } version } && figures.PublishedPlans.TryGetValue(version, out var then))
                 {
                     plan = then;
                 }
@@ -245,13 +257,13 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     }
 
     /// <summary>
-    /// One measure's row of the team's dashboard for a period, as <see cref="GetDashboard"/> gives it, for the page of one
+    /// One measure's row of the team's dashboard for a period, as <see cref="GetDashboardAsync"/> gives it, for the page of one
     /// figure: taken from the whole dashboard when that is already built for these versions, otherwise worked out for the
     /// measure alone. While owners save, every save moves the cycle version, and building every row for each owner's
     /// next look at their own figure would cost the server far more than the figure. Null when the plan does not place
-    /// the measure; throws <see cref="NothingToReportException"/> as <see cref="GetDashboard"/> does.
+    /// the measure; throws <see cref="NothingToReportException"/> as <see cref="GetDashboardAsync"/> does.
     /// </summary>
-    public DashboardRow? RowFor(WorkspaceData ws, Period period, string measureId)
+    public async Task<DashboardRow?> RowForAsync(WorkspaceData ws, Period period, string measureId)
     {
         var whole = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, (Period?)period, false);
         if (cache.TryGetValue(whole, out Lazy<Dashboard>? built) && built is { IsValueCreated: true })
@@ -260,11 +272,26 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
         }
 
         var key = ("row", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, period, measureId);
-        return Shared(key, () =>
+        return await SharedWithFigures(ws, key, figures =>
         {
-            var row = DashboardBuilder.Row(Inputs(ws, ws.Plan, ws.Cycle.Drafts.Over(ws.Values), period), measureId);
+            var row = DashboardBuilder.Row(Inputs(ws, ws.Plan, figures.Drafts.Over(ws.Values), period), measureId);
             return row is null ? null : Disclosed(row);
         }, CycleEntry);
+    }
+
+    /// <summary>
+    /// <see cref="Shared"/> for a value worked out from the cycle's figures, which are read only when the value is not
+    /// already made: a dashboard kept for half an hour needs no figures read again once theirs have expired.
+    /// </summary>
+    private async Task<T> SharedWithFigures<T>(WorkspaceData ws, object key, Func<CycleFigures, T> compute, MemoryCacheEntryOptions? entry = null)
+    {
+        if (cache.TryGetValue(key, out Lazy<T>? made) && made is { IsValueCreated: true })
+        {
+            return made.Value;
+        }
+
+        var figures = await CycleFiguresAsync(ws);
+        return Shared(key, () => compute(figures), entry);
     }
 
     /// <summary>
@@ -308,7 +335,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
         }
 
         var values = (await cycle.ValuesAsync(ws.Info.Id, published: true, asOf: at, ct)).Over(ws.Values);
-        var plan = period.PublishedPlanVersion is { } v && ws.Cycle.PublishedPlans.TryGetValue(v, out var then) ? then : ws.Plan;
+        var plan = period.PublishedPlanVersion is { } v && (await CycleFiguresAsync(ws)).PublishedPlans.TryGetValue(v, out var then) ? then : ws.Plan;
         var commentary = (await cycle.CommentaryAsync(ws.Info.Id, published: true, ct, asOf: at))
             .Where(c => c.Key.ReportingPeriod == period.Label)
             .ToDictionary(c => c.Key.MeasureId, c => c.Value, StringComparer.OrdinalIgnoreCase);
@@ -322,12 +349,12 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// of that period, named by where it came from (the statutory returns or the values file when the workspace holds the
     /// value itself, LAIT when the dashboard took it from all councils' data).
     /// </summary>
-    public IReadOnlyDictionary<string, (Observation Observation, string Source)> Feeds(WorkspaceData w, Period period)
+    public async Task<IReadOnlyDictionary<string, (Observation Observation, string Source)>> FeedsAsync(WorkspaceData w, Period period)
     {
         Dashboard dashboard;
         try
         {
-            dashboard = GetDashboard(w, period);
+            dashboard = await GetDashboardAsync(w, period);
         }
         catch (NothingToReportException)
         {
