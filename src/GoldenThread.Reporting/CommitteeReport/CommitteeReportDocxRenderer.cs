@@ -478,28 +478,22 @@ public static class CommitteeReportDocxRenderer
     }
 
     internal static Numbering Numbering() => new(
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Decimal },
-                new LevelText { Val = "%1." },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "567", Hanging = "567" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 1 },
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "\u2022" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "567", Hanging = "283" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 2 },
+        SingleLevelList(1, NumberFormatValues.Decimal, "%1.", hanging: "567"),
+        SingleLevelList(2, NumberFormatValues.Bullet, "\u2022", hanging: "283"),
         new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = NumberedListId },
         new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = BulletListId });
+
+    /// <summary>A one-level list, indented 1 cm (567 twentieths of a point), its marker hanging by <paramref name="hanging"/>.</summary>
+    private static AbstractNum SingleLevelList(int id, NumberFormatValues format, string text, string hanging) => new(
+        new MultiLevelType { Val = MultiLevelValues.SingleLevel },
+        new Level(
+            new StartNumberingValue { Val = 1 },
+            new NumberingFormat { Val = format },
+            new LevelText { Val = text },
+            new LevelJustification { Val = LevelJustificationValues.Left },
+            new PreviousParagraphProperties(new Indentation { Left = "567", Hanging = hanging }))
+        { LevelIndex = 0 })
+    { AbstractNumberId = id };
 
     internal static Styles Styles()
     {
