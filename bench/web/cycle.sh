@@ -8,9 +8,15 @@
 #   bash bench/web/cycle.sh                         # 20 s per page and store, about 5 minutes with the builds
 #   DURATION=5 STORES=sqlite bash bench/web/cycle.sh
 #   OWNER_THINK_MS=0 bash bench/web/cycle.sh        # the stress variant: owners save as fast as the server answers
+#   COUNTERS=yes bash bench/web/cycle.sh            # also the server's runtime counters each second (dotnet-counters)
 #
 # Settings (environment): DURATION (20), WARMUP (3), RATE (200), OWNERS (20), STORES ("sqlite postgres"),
-# OWNER_THINK_MS (1000).
+# OWNER_THINK_MS (1000), COUNTERS (no).
+#
+# COUNTERS=yes records the server's System.Runtime and ASP.NET Core counters once a second while the pages are read
+# (thread pool queue and threads, garbage collections and their pauses, lock contention, requests in flight) into
+# bench/web/results/counters-STAMP-STORE.csv, to see what the server was doing in a spell where it fell behind. It needs
+# dotnet-counters (`dotnet tool install -g dotnet-counters`).
 #
 # OWNER_THINK_MS is how long each owner pauses, on average, between one save's answer and opening the form for the next
 # (each pause drawn from half to one and a half times it, the owners out of step). Real owners type a figure and three
@@ -29,6 +35,7 @@ WARMUP=${WARMUP:-3}
 RATE=${RATE:-200}
 OWNERS=${OWNERS:-20}
 OWNER_THINK_MS=${OWNER_THINK_MS:-1000}
+COUNTERS=${COUNTERS:-no}
 STORES=${STORES:-sqlite postgres}
 WS=leicestershire-2015-16-q3
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -43,8 +50,10 @@ results=$repo/bench/web/results
 mkdir -p "$out" "$results"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/goldenthread-bench-cycle.XXXXXX")
 pid=
+counters_pid=
 started_postgres=no
 cleanup() {
+  [ -n "$counters_pid" ] && { kill "$counters_pid" 2>/dev/null || true; wait "$counters_pid" 2>/dev/null || true; }
   [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
   [ "$started_postgres" = yes ] && goldenthread_postgres_stop
   rm -rf "$tmp"
@@ -90,10 +99,17 @@ for store in $STORES; do
   echo "== $store: /health, my work and the progress board at $RATE/s while $OWNERS owners save, about $OWNER_THINK_MS ms apart; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   dotnet "$out/GoldenThread.Bench.Web/GoldenThread.Bench.Web.dll" run --url "http://127.0.0.1:$port/health" --rate "$RATE" \
     --warmup "$WARMUP" --duration "$DURATION" --store "$store" --page /health --version baseline >>"$runs"
+  if [ "$COUNTERS" = yes ]; then
+    counters_bin=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")
+    "$counters_bin" collect -p "$pid" --refresh-interval 1 --format csv -o "$results/counters-$stamp-$store.csv" \
+      --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel >"$tmp/counters.log" 2>&1 &
+    counters_pid=$!
+  fi
   dotnet "$out/GoldenThread.Bench.Web/GoldenThread.Bench.Web.dll" cycle --url "http://127.0.0.1:$port" --workspace "$WS" \
     --label "2015/16 Q3" --people "$people" --pages "/w/$WS/my-work /w/$WS/quarter/{period}" \
     --think-ms "$OWNER_THINK_MS" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --store "$store" >>"$runs"
 
+  if [ -n "$counters_pid" ]; then kill -TERM "$counters_pid" 2>/dev/null || true; wait "$counters_pid" 2>/dev/null || true; counters_pid=; fi
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 done
 
