@@ -107,6 +107,13 @@ public sealed class GoldenThreadDbContext(DbContextOptions<GoldenThreadDbContext
             e.HasOne<PersonRow>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<AccessVersionRow>(e =>
+        {
+            e.ToTable("access_version");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Id).ValueGeneratedNever();
+        });
+
         modelBuilder.Entity<AccessTokenRow>(e =>
         {
             e.ToTable("access_tokens");

@@ -3,11 +3,28 @@ using System.Text;
 using GoldenThread.Core.Plans;
 using GoldenThread.Store.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GoldenThread.Store;
 
 /// <summary>A person's role in a workspace, for the people pages.</summary>
 public sealed record Member(string PersonId, string Email, string DisplayName, WorkspaceRole Role, bool Disabled, bool TwoFactor);
+
+/// <summary>
+/// A signed-in person as authorization needs them: who they are, the security stamp their session must carry, whether an
+/// administrator disabled them, and their role in each workspace. Read from the store once per
+/// <see cref="PeopleStore.AccessVersionAsync"/> and shared, so it is never changed in place.
+/// </summary>
+public sealed record PersonAccess(
+    string Id,
+    string? UserName,
+    string? Email,
+    string DisplayName,
+    bool IsInstallationAdministrator,
+    bool TwoFactorEnabled,
+    string? SecurityStamp,
+    bool Disabled,
+    IReadOnlyDictionary<string, WorkspaceRole> Roles);
 
 /// <summary>A personal access token as its owner sees it (never the token itself, which is shown once).</summary>
 public sealed record AccessTokenInfo(Guid Id, string Name, string Prefix, DateTimeOffset CreatedUtc, DateTimeOffset ExpiresUtc, DateTimeOffset? RevokedUtc, DateTimeOffset? LastUsedUtc)
@@ -20,6 +37,39 @@ public sealed class PeopleStore(GoldenThreadDbContext db, TimeProvider clock)
 {
     /// <summary>The prefix of every token, so that one pasted into the wrong place is recognisable (and findable by secret scanners).</summary>
     public const string TokenPrefix = "gt_";
+
+    /// <summary>
+    /// The store's access version: a counter that triggers move, in the same transaction, with every change to people,
+    /// their roles and their assignments, however it is made (migration <c>AccessVersion</c>). What is read from those
+    /// tables may be kept in memory under it: read the version first, then the rows, so that nothing older is ever kept
+    /// under a newer version. One plain query, since every signed-in request asks.
+    /// </summary>
+    public async Task<long> AccessVersionAsync(CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT \"Version\" FROM access_version";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The store has no access version row."), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A person with their roles, as authorization needs them; null when there is no such person.</summary>
+    public async Task<PersonAccess?> PersonAccessAsync(string personId, CancellationToken ct = default)
+    {
+        var p = await db.Users.AsNoTracking().Where(u => u.Id == personId)
+            .Select(u => new { u.Id, u.UserName, u.Email, u.DisplayName, u.IsInstallationAdministrator, u.TwoFactorEnabled, u.SecurityStamp, u.DisabledUtc })
+            .SingleOrDefaultAsync(ct);
+        return p is null
+            ? null
+            : new PersonAccess(p.Id, p.UserName, p.Email, p.DisplayName, p.IsInstallationAdministrator, p.TwoFactorEnabled, p.SecurityStamp, p.DisabledUtc is not null, await RolesAsync(p.Id, ct));
+    }
 
     /// <summary>Every workspace role of a person.</summary>
     public async Task<IReadOnlyDictionary<string, WorkspaceRole>> RolesAsync(string personId, CancellationToken ct = default) =>

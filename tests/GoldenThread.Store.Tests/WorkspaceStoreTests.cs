@@ -199,12 +199,13 @@ public sealed class WorkspaceStoreTests
         var first = await StoreMigrator.MigrateAsync(db.Connection);
         var second = await StoreMigrator.MigrateAsync(db.Connection);
 
-        Assert.Equal(5, first.Count);
+        Assert.Equal(6, first.Count);
         Assert.EndsWith("_InitialSchema", first[0]);
         Assert.EndsWith("_SuppliedJudgements", first[1]);
         Assert.EndsWith("_Accounts", first[2]);
         Assert.EndsWith("_QuarterlyCycle", first[3]);
         Assert.EndsWith("_CycleVersion", first[4]);
+        Assert.EndsWith("_AccessVersion", first[5]);
         Assert.Empty(second);
         await using var context = db.Connection.CreateContext();
         Assert.Empty(await context.Workspaces.ToListAsync());

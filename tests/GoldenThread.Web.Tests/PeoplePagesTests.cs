@@ -6,6 +6,7 @@ using GoldenThread.Store.Entities;
 using GoldenThread.Web.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldenThread.Web.Tests;
@@ -330,6 +331,37 @@ public sealed partial class PeoplePagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await Post(admin, person + "/enable", person)).StatusCode);
         Assert.Null((await Account(app, Officer.Email)).DisabledUtc);
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn(app.Browser(), Officer.Email, Officer.Password)).StatusCode);
+    }
+
+    /// <summary>
+    /// Who is asking is kept in memory under the store's access version (CurrentPerson), so a change made outside this
+    /// instance, by the command line, another instance or plain SQL, must still take effect on the very next request.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ChangesMadeOutsideThisInstance_TakeEffectOnTheNextRequest(StoreProvider provider)
+    {
+        using var app = App(provider);
+        var officer = await app.SignedInAsync(Officer);
+        var id = await IdOf(app, Officer.Email);
+        var myWork = "/w/" + Leics + "/my-work";
+        await using var other = new StoreConnection(provider, app.ConnectionString).CreateContext();
+
+        async Task Sql(string sql) => await other.Database.ExecuteSqlRawAsync(sql, id);
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(myWork)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(myWork)).StatusCode);
+
+        await Sql("DELETE FROM memberships WHERE \"PersonId\" = {0}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(myWork)).StatusCode);
+
+        await Sql("INSERT INTO memberships (\"WorkspaceId\", \"PersonId\", \"Role\", \"GrantedUtc\") VALUES ('" + Leics + "', {0}, 'viewer', '2026-12-03 10:00:00+00:00')");
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(myWork)).StatusCode);
+
+        await Sql("UPDATE people SET \"SecurityStamp\" = 'changed elsewhere' WHERE \"Id\" = {0}");
+        var signedOut = await officer.GetAsync(myWork);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/sign-in", signedOut.Headers.Location!.OriginalString);
     }
 
     [Fact]

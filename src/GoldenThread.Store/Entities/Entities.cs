@@ -163,6 +163,17 @@ public sealed class PersonRow : Microsoft.AspNetCore.Identity.IdentityUser
     public DateTimeOffset CreatedUtc { get; set; }
 }
 
+/// <summary>
+/// The store's access version, one row: a counter that triggers move with every change to people, memberships and
+/// assignments (migration <c>AccessVersion</c>; <see cref="GoldenThread.Store.PeopleStore.AccessVersionAsync"/>).
+/// </summary>
+public sealed class AccessVersionRow
+{
+    public int Id { get; set; }
+
+    public long Version { get; set; }
+}
+
 /// <summary>A person's role in one workspace (<see cref="GoldenThread.Store.WorkspaceRole"/>, stored as its key).</summary>
 public sealed class MembershipRow
 {

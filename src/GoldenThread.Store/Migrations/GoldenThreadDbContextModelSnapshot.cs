@@ -56,6 +56,17 @@ namespace GoldenThread.Store.Migrations
                     b.ToTable("access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("GoldenThread.Store.Entities.AccessVersionRow", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<long>("Version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("access_version", (string)null);
+                });
+
             modelBuilder.Entity("GoldenThread.Store.Entities.ActionUpdateRow", b =>
                 {
                     b.Property<string>("WorkspaceId")

@@ -282,27 +282,35 @@ public static class QuarterPages
     private static IReadOnlyList<string> OwnersOf(Measure m, IReadOnlyDictionary<string, IReadOnlyList<string>> owners) =>
         owners.TryGetValue(m.Id, out var people) ? people : m.Owner is { Length: > 0 } o ? [o] : [NoOwner];
 
-    /// <summary>The contributors who own each measure (named by the plan or assigned in the browser), by name.</summary>
+    /// <summary>
+    /// The contributors who own each measure (named by the plan or assigned in the browser), by name: worked out once for
+    /// the plan version and the store's access version, which a role, an assignment or a renamed person moves.
+    /// </summary>
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> OwnersAsync(WorkspaceData w, Services s, CancellationToken ct)
     {
-        var owners = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        var assigned = await s.People.AssignmentsAsync(w.Info.Id, ct);
-        foreach (var member in (await s.People.MembersAsync(w.Info.Id, ct)).Where(m => m.Role == WorkspaceRole.Contributor && !m.Disabled))
+        var version = await s.Current.AccessVersionAsync(ct);
+        return await s.Workspaces.AccessViewAsync(version, ("owners", w.Info.Id, w.Info.PlanVersion), async () =>
         {
-            var (measures, _) = Ownership.Of(w.Plan, member.DisplayName, member.Email, assigned[member.PersonId]);
-            var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName;
-            foreach (var id in measures)
+            // Not the request's token: other requests may be waiting for this load.
+            var owners = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            var assigned = await s.Current.AssignmentsAsync(w.Info.Id, CancellationToken.None);
+            foreach (var member in (await s.Current.MembersAsync(w.Info.Id, CancellationToken.None)).Where(m => m.Role == WorkspaceRole.Contributor && !m.Disabled))
             {
-                if (!owners.TryGetValue(id, out var list))
+                var (measures, _) = Ownership.Of(w.Plan, member.DisplayName, member.Email, assigned[member.PersonId]);
+                var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Email : member.DisplayName;
+                foreach (var id in measures)
                 {
-                    owners[id] = list = [];
+                    if (!owners.TryGetValue(id, out var list))
+                    {
+                        owners[id] = list = [];
+                    }
+
+                    list.Add(name);
                 }
-
-                list.Add(name);
             }
-        }
 
-        return owners.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.OrdinalIgnoreCase);
+            return (IReadOnlyDictionary<string, IReadOnlyList<string>>)owners.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.OrdinalIgnoreCase);
+        });
     }
 
     public static async Task<IResult> Publish(string ws, string period, IFormCollection form, [AsParameters] Services s, CancellationToken ct)

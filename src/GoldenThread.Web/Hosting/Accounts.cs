@@ -233,14 +233,42 @@ public sealed class PersonClaimsFactory(UserManager<PersonRow> users, IOptions<I
 
 /// <summary>
 /// Identity's security stamp check on every request (a password changed, an account disabled, "sign out everywhere":
-/// every session ends at once), without Identity's re-issue of the session cookie after each check. With the check on
-/// every request that re-issue rebuilt the claims and encrypted a new cookie on every request, about 1.5 ms of CPU each,
-/// the largest cost of a signed-in page (docs/benchmarks.md). The cookie is still re-issued when what it carries, the
-/// name and the installation administrator's flag, has changed, and as it slides towards expiry.
+/// every session ends at once), against the person as <see cref="CurrentPerson"/> knows them: read once per access
+/// version, which every such change moves, instead of from the store on every request. Without Identity's re-issue of the
+/// session cookie after each check: with the check on every request that re-issue rebuilt the claims and encrypted a new
+/// cookie on every request, about 1.5 ms of CPU each (docs/benchmarks.md). The cookie is still re-issued when what it
+/// carries, the name and the installation administrator's flag, has changed, and as it slides towards expiry.
 /// </summary>
-public sealed class SessionStampValidator(IOptions<SecurityStampValidatorOptions> options, SignInManager<PersonRow> signIn, ILoggerFactory logger)
+public sealed class SessionStampValidator(IOptions<SecurityStampValidatorOptions> options, SignInManager<PersonRow> signIn, ILoggerFactory logger, CurrentPerson current)
     : SecurityStampValidator<PersonRow>(options, signIn, logger)
 {
+    /// <summary>
+    /// What Identity's <see cref="SignInManager{TUser}.ValidateSecurityStampAsync(ClaimsPrincipal?)"/> decides (the
+    /// person exists and the session's stamp is theirs), and the account is not disabled; the person comes back as a new,
+    /// untracked row, since <see cref="SecurityStampVerified"/> may rebuild the cookie's claims from it.
+    /// </summary>
+    protected override async Task<PersonRow?> VerifySecurityStamp(ClaimsPrincipal? principal)
+    {
+        if (principal is null || SignInManager.UserManager.GetUserId(principal) is not { } id || await current.FindAsync(id, default) is not { } person)
+        {
+            return null;
+        }
+
+        var stamp = principal.FindFirstValue(SignInManager.Options.ClaimsIdentity.SecurityStampClaimType);
+        return SignInManager.UserManager.SupportsUserSecurityStamp && !string.Equals(stamp, person.SecurityStamp, StringComparison.Ordinal)
+            ? null
+            : new PersonRow
+            {
+                Id = person.Id,
+                UserName = person.UserName,
+                Email = person.Email,
+                DisplayName = person.DisplayName,
+                IsInstallationAdministrator = person.IsInstallationAdministrator,
+                TwoFactorEnabled = person.TwoFactorEnabled,
+                SecurityStamp = person.SecurityStamp,
+            };
+    }
+
     protected override Task SecurityStampVerified(PersonRow user, CookieValidatePrincipalContext context) =>
         context.Principal is { } p
         && p.FindFirstValue(PersonClaimsFactory.DisplayNameClaim) == PersonClaimsFactory.NameOf(user)

@@ -151,47 +151,71 @@ public sealed class InstallationAdministratorHandler(CurrentPerson current) : Au
 }
 
 /// <summary>
-/// The signed-in person of this request and their roles, read once per request (the cookie carries only who they are, so
-/// a changed role or a disabled account takes effect on the next request).
+/// The signed-in person of this request, their roles and what they may do. The cookie carries only who they are; the rest
+/// is read from the store, or from memory under the store's access version (<see cref="PeopleStore.AccessVersionAsync"/>),
+/// which every change to people, roles and assignments moves. Each request reads that version once, so a changed role,
+/// a disabled account or a new security stamp takes effect on the next request, made through whichever instance or the
+/// command line.
 /// </summary>
-public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<PersonRow> users, PeopleStore people, IOptions<AccountOptions> options)
+public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<PersonRow> users, PeopleStore people, WorkspaceService workspaces, IOptions<AccountOptions> options)
 {
+    private long? _version;
     private bool _loaded;
-    private PersonRow? _person;
-    private IReadOnlyDictionary<string, WorkspaceRole> _roles = new Dictionary<string, WorkspaceRole>();
+    private PersonAccess? _person;
+    private (bool Loaded, PersonRow? Row) _row;
 
-    /// <summary>The person, or null for a visitor (or a disabled account).</summary>
-    public async Task<PersonRow?> PersonAsync(CancellationToken ct)
+    /// <summary>The store's access version as this request first read it.</summary>
+    public async Task<long> AccessVersionAsync(CancellationToken ct) => _version ??= await people.AccessVersionAsync(ct);
+
+    /// <summary>The signed-in person, or null for a visitor (or a disabled account).</summary>
+    public async Task<PersonAccess?> WhoAsync(CancellationToken ct)
     {
         if (!_loaded)
         {
-            _loaded = true;
             var user = accessor.HttpContext?.User;
-            if (user?.Identity?.IsAuthenticated == true && users.GetUserId(user) is { } id && await users.FindByIdAsync(id) is { DisabledUtc: null } person)
-            {
-                _person = person;
-                _roles = await people.RolesAsync(person.Id, ct);
-            }
+            _person = user?.Identity?.IsAuthenticated == true && users.GetUserId(user) is { } id ? await FindAsync(id, ct) : null;
+            _loaded = true;
         }
 
         return _person;
     }
 
+    /// <summary>A person by id as of this request's access version; null when there is none or the account is disabled.</summary>
+    public async Task<PersonAccess?> FindAsync(string personId, CancellationToken ct)
+    {
+        var found = await workspaces.AccessViewAsync(await AccessVersionAsync(ct), ("person", personId), () => people.PersonAccessAsync(personId, CancellationToken.None));
+        return found is { Disabled: false } ? found : null;
+    }
+
+    /// <summary>
+    /// The person's own row, tracked, for the pages that change their account (password, two-factor, tokens): read from
+    /// the store, not from memory. Null for a visitor or a disabled account.
+    /// </summary>
+    public async Task<PersonRow?> PersonAsync(CancellationToken ct)
+    {
+        if (!_row.Loaded)
+        {
+            _row = (true, await WhoAsync(ct) is { } who && await users.FindByIdAsync(who.Id) is { DisabledUtc: null } row ? row : null);
+        }
+
+        return _row.Row;
+    }
+
     /// <summary>Whether administration is open to this person: when the installation requires two-factor sign-in for administrators, only once they have it.</summary>
-    private bool MayAdminister(PersonRow person) => !options.Value.RequireTwoFactorForAdministrators || person.TwoFactorEnabled;
+    private bool MayAdminister(PersonAccess person) => !options.Value.RequireTwoFactorForAdministrators || person.TwoFactorEnabled;
 
     public async Task<bool> IsInstallationAdministratorAsync(CancellationToken ct) =>
-        await PersonAsync(ct) is { IsInstallationAdministrator: true } p && MayAdminister(p);
+        await WhoAsync(ct) is { IsInstallationAdministrator: true } p && MayAdminister(p);
 
     /// <summary>The person's role in a workspace: an installation administrator administers every one.</summary>
     public async Task<WorkspaceRole?> RoleAsync(string workspaceId, CancellationToken ct)
     {
-        if (await PersonAsync(ct) is not { } person)
+        if (await WhoAsync(ct) is not { } person)
         {
             return null;
         }
 
-        WorkspaceRole? role = person.IsInstallationAdministrator ? WorkspaceRole.Administrator : _roles.TryGetValue(workspaceId, out var r) ? r : null;
+        WorkspaceRole? role = person.IsInstallationAdministrator ? WorkspaceRole.Administrator : person.Roles.TryGetValue(workspaceId, out var r) ? r : null;
 
         // Until an administrator sets up two-factor sign-in where it is required, they may do what a performance officer does.
         return role == WorkspaceRole.Administrator && !MayAdminister(person) ? WorkspaceRole.PerformanceOfficer : role;
@@ -215,7 +239,7 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<Per
     private async Task<WorkspaceAccess> WorkOutAccessAsync(WorkspaceData workspace, CancellationToken ct)
     {
         var role = await RoleAsync(workspace.Info.Id, ct);
-        if (role is null || _person is null)
+        if (role is null || await WhoAsync(ct) is not { } person)
         {
             return WorkspaceAccess.Visitor(workspace.Info.DashboardPublic);
         }
@@ -225,20 +249,31 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor, UserManager<Per
             return new WorkspaceAccess(role, workspace.Info.DashboardPublic, new HashSet<string>(), new HashSet<string>());
         }
 
-        var (measures, actions) = Ownership.Of(workspace.Plan, _person.DisplayName, _person.Email, await people.AssignmentsAsync(workspace.Info.Id, _person.Id, ct));
+        // What a contributor owns follows from the plan, their name and what is assigned to them: kept with the plan version
+        // and the access version, which an assignment, a renamed person or a changed role moves.
+        var (measures, actions) = await workspaces.AccessViewAsync(await AccessVersionAsync(ct), ("owns", workspace.Info.Id, workspace.Info.PlanVersion, person.Id), async () =>
+            Ownership.Of(workspace.Plan, person.DisplayName, person.Email, (await AssignmentsAsync(workspace.Info.Id, CancellationToken.None))[person.Id].ToList()));
         return new WorkspaceAccess(role, workspace.Info.DashboardPublic, measures, actions);
     }
+
+    /// <summary>Everything assigned in a workspace in the browser, by person, as of this request's access version.</summary>
+    public async Task<ILookup<string, (string Kind, string ItemId)>> AssignmentsAsync(string workspaceId, CancellationToken ct) =>
+        await workspaces.AccessViewAsync(await AccessVersionAsync(ct), ("assignments", workspaceId), () => people.AssignmentsAsync(workspaceId, CancellationToken.None));
+
+    /// <summary>The people with a role in a workspace, as of this request's access version.</summary>
+    public async Task<IReadOnlyList<Member>> MembersAsync(string workspaceId, CancellationToken ct) =>
+        await workspaces.AccessViewAsync(await AccessVersionAsync(ct), ("members", workspaceId), () => people.MembersAsync(workspaceId, CancellationToken.None));
 
     /// <summary>Who is acting in the quarterly cycle: the person, their name for the audit trail and what they may do.</summary>
     public async Task<GoldenThread.Store.Cycle.Actor> ActorAsync(WorkspaceData workspace, CancellationToken ct)
     {
         var access = await AccessAsync(workspace, ct);
-        return new GoldenThread.Store.Cycle.Actor(_person?.Id, await DisplayNameAsync(ct) ?? "visitor", access);
+        return new GoldenThread.Store.Cycle.Actor((await WhoAsync(ct))?.Id, await DisplayNameAsync(ct) ?? "visitor", access);
     }
 
     /// <summary>The name shown as the author of what the person writes.</summary>
     public async Task<string?> DisplayNameAsync(CancellationToken ct) =>
-        await PersonAsync(ct) is { } p ? (string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email : p.DisplayName) : null;
+        await WhoAsync(ct) is { } p ? (string.IsNullOrWhiteSpace(p.DisplayName) ? p.Email : p.DisplayName) : null;
 
     public static string? IdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

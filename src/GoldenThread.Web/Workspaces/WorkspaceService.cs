@@ -146,6 +146,14 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
         Once(("cycle-view", ws.Info.Id, ws.Info.PlanVersion, ws.Info.CycleVersion, key), load, CycleEntry);
 
     /// <summary>
+    /// What is read about people, their roles and assignments, loaded once for the store's access version
+    /// (<see cref="PeopleStore.AccessVersionAsync"/>, read by the request before it asks) and shared by every request until
+    /// a change to those tables moves it. <paramref name="key"/> names what is kept.
+    /// </summary>
+    public Task<T> AccessViewAsync<T>(long accessVersion, object key, Func<Task<T>> load) =>
+        Once(("access", accessVersion, key), load, CycleEntry);
+
+    /// <summary>
     /// The cached result of <paramref name="load"/> under <paramref name="key"/>, started by the first request to miss and
     /// shared with every request that misses while it runs, so a burst of requests after a save loads it once, not once
     /// each. A load that fails is forgotten, so the next request tries again.
