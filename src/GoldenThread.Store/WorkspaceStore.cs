@@ -122,6 +122,7 @@ public sealed class WorkspaceStore(GoldenThreadDbContext db, TimeProvider clock)
         {
             return await strategy.ExecuteAsync(async () =>
             {
+                using var turn = await SqliteWriteTurns.TakeAsync(db, ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 // Imports into one workspace take turns: the workspace, its plan version and data version are read only
                 // once this one holds the lock, so two at once cannot both create the workspace or both add version N+1.

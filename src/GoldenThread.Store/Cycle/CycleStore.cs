@@ -551,6 +551,7 @@ public sealed partial class CycleStore(GoldenThreadDbContext db, TimeProvider cl
         {
             await strategy.ExecuteAsync(async () =>
             {
+                using var turn = await SqliteWriteTurns.TakeAsync(db, ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
                 var now = clock.GetUtcNow();
