@@ -38,14 +38,36 @@ public sealed class AccessVersionTests
         SecurityStamp = "S1", CreatedUtc = Now,
     };
 
+    /// <summary>A migrated store of its own, one context on it and the people store over that context.</summary>
+    private sealed class Fixture : IAsyncDisposable
+    {
+        private TestDatabase _database = null!;
+
+        public GoldenThreadDbContext Db { get; private set; } = null!;
+
+        public PeopleStore People { get; private set; } = null!;
+
+        public static async Task<Fixture> CreateAsync(StoreProvider provider)
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            await StoreMigrator.MigrateAsync(database.Connection);
+            var db = database.Connection.CreateContext();
+            return new Fixture { _database = database, Db = db, People = new PeopleStore(db, TimeProvider.System) };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Db.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryChangeToPeopleRolesAndAssignments_MovesIt_AndNothingElseDoes(StoreProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await StoreMigrator.MigrateAsync(database.Connection);
-        await using var db = database.Connection.CreateContext();
-        var people = new PeopleStore(db, TimeProvider.System);
+        await using var f = await Fixture.CreateAsync(provider);
+        var (db, people) = (f.Db, f.People);
         var store = new WorkspaceStore(db, TimeProvider.System);
         await store.ImportAsync(new WorkspaceImport { WorkspaceId = "ws", PlanYaml = PlanYaml });
 
@@ -79,10 +101,8 @@ public sealed class AccessVersionTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AChangeRolledBack_LeavesItWhereItWas(StoreProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await StoreMigrator.MigrateAsync(database.Connection);
-        await using var db = database.Connection.CreateContext();
-        var people = new PeopleStore(db, TimeProvider.System);
+        await using var f = await Fixture.CreateAsync(provider);
+        var (db, people) = (f.Db, f.People);
         var before = await people.AccessVersionAsync();
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -101,10 +121,8 @@ public sealed class AccessVersionTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task PersonAccess_TheRowAndEveryRole(StoreProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await StoreMigrator.MigrateAsync(database.Connection);
-        await using var db = database.Connection.CreateContext();
-        var people = new PeopleStore(db, TimeProvider.System);
+        await using var f = await Fixture.CreateAsync(provider);
+        var (db, people) = (f.Db, f.People);
         var store = new WorkspaceStore(db, TimeProvider.System);
         await store.ImportAsync(new WorkspaceImport { WorkspaceId = "a", PlanYaml = PlanYaml });
         await store.ImportAsync(new WorkspaceImport { WorkspaceId = "b", PlanYaml = PlanYaml });
