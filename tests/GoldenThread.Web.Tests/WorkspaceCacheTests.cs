@@ -2,6 +2,7 @@ using GoldenThread.Core.Measures;
 using GoldenThread.Store;
 using GoldenThread.Store.Cycle;
 using GoldenThread.Web.Workspaces;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GoldenThread.Web.Tests;
@@ -123,5 +124,48 @@ public sealed class WorkspaceCacheTests
 
         var figures = await Task.WhenAll(burst.Select(b => Task.Run(() => InScope(app, sp => sp.GetRequiredService<WorkspaceService>().CycleFiguresAsync(b)))));
         Assert.All(figures, f => Assert.Same(figures[0], f));
+    }
+
+    /// <summary>
+    /// While owners save, the cycle version moves with every save; what was kept for an older version must go when the
+    /// newer is kept, or the cache fills to its size limit and then refuses every new entry (docs/benchmarks.md, sixth
+    /// round). After each of a run of saves, the same pages' worth of reads must leave the cache no larger than after the
+    /// first.
+    /// </summary>
+    [Fact]
+    public async Task SavesOneAfterAnother_DropWhatTheyMadeStale_TheCacheDoesNotGrow()
+    {
+        using var app = new AppFactory(StoreProvider.Sqlite);
+        var w = await Workspace(app);
+        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
+        Assert.True(opened.Succeeded, opened.Message);
+        var cache = Assert.IsType<MemoryCache>(app.Services.GetRequiredService<IMemoryCache>());
+
+        var sizes = new List<long>();
+        var views = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            var now = await Workspace(app);
+            var period = Assert.Single(now.Cycle.Periods).Period;
+            await InScope(app, async sp =>
+            {
+                var service = sp.GetRequiredService<WorkspaceService>();
+                await service.RowForAsync(now, period, "a1-gld");
+                await service.GetDashboardAsync(now, period);
+                views.Add(await service.CycleViewAsync(now, "test view", () => Task.FromResult(now.Info.CycleVersion)));
+                return await service.AccessViewAsync(now.Info.CycleVersion, "test access view", () => Task.FromResult(i));
+            });
+            sizes.Add(cache.Count);
+
+            var figure = await InScope(app, async sp => (await sp.GetRequiredService<CycleStore>().FindFigureAsync(Leics, Quarter, "a1-gld"))!);
+            var saved = await InScope(app, sp => sp.GetRequiredService<CycleStore>().EnterAsync(Leics, Quarter, "a1-gld",
+                new() { Value = (70 + i).ToString(global::System.Globalization.CultureInfo.InvariantCulture) }, figure.Revision, now.Plan, System));
+            Assert.True(saved.Succeeded, saved.Message);
+        }
+
+        // Each read was of the version just saved, never an older one kept.
+        Assert.Equal(views.Distinct().Count(), views.Count);
+        Assert.All(sizes.Skip(1), size => Assert.Equal(sizes[0], size));
     }
 }

@@ -123,7 +123,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             return null;
         }
 
-        var periods = await Once(("cycle", info.Id, info.CycleVersion), async () => new WorkspaceCycle(await cycle.PeriodsAsync(info.Id, CancellationToken.None)), CycleEntry);
+        var periods = await Once(new Versioned(("cycle", info.Id), info.CycleVersion), async () => new WorkspaceCycle(await cycle.PeriodsAsync(info.Id, CancellationToken.None)), CycleEntry);
         return imported with { Info = info, Cycle = periods };
     }
 
@@ -133,7 +133,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// </summary>
     public Task<CycleFigures> CycleFiguresAsync(WorkspaceData ws) =>
         ws.Cycle.InUse
-            ? Once(("cycle-figures", ws.Info.Id, ws.Info.PlanVersion, ws.Info.CycleVersion), () => LoadFiguresAsync(ws.Info.Id, ws.StoredPlan, ws.Cycle.Periods, CancellationToken.None), CycleEntry)
+            ? Once(new Versioned(("cycle-figures", ws.Info.Id, ws.Info.PlanVersion), ws.Info.CycleVersion), () => LoadFiguresAsync(ws.Info.Id, ws.StoredPlan, ws.Cycle.Periods, CancellationToken.None), CycleEntry)
             : Task.FromResult(CycleFigures.None);
 
     /// <summary>
@@ -143,7 +143,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// filters and adds those per request.
     /// </summary>
     public Task<T> CycleViewAsync<T>(WorkspaceData ws, object key, Func<Task<T>> load) =>
-        Once(("cycle-view", ws.Info.Id, ws.Info.PlanVersion, ws.Info.CycleVersion, key), load, CycleEntry);
+        Once(new Versioned(("cycle-view", ws.Info.Id, ws.Info.PlanVersion, key), ws.Info.CycleVersion), load, CycleEntry);
 
     /// <summary>
     /// What is read about people, their roles and assignments, loaded once for the store's access version
@@ -151,7 +151,48 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// a change to those tables moves it. <paramref name="key"/> names what is kept.
     /// </summary>
     public Task<T> AccessViewAsync<T>(long accessVersion, object key, Func<Task<T>> load) =>
-        Once(("access", accessVersion, key), load, CycleEntry);
+        Once(new Versioned(("access", key), accessVersion), load, CycleEntry);
+
+    /// <summary>A dashboard's key: <see cref="GetDashboardAsync"/> keeps it there, <see cref="RowForAsync"/> looks for it.</summary>
+    private static Versioned DashboardKey(WorkspaceData ws, Period? period, bool published) =>
+        new(("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, period, published), ws.Info.CycleVersion);
+
+    /// <summary>
+    /// A cache key for what depends on a version that only grows (the cycle version, the access version): <paramref name="Kind"/>
+    /// names what is kept, <paramref name="Version"/> which version of it. Keys are equal when both are.
+    /// </summary>
+    private sealed record Versioned(object Kind, long Version);
+
+    /// <summary>The version of a kind most recently kept, under which <see cref="Supersede"/> finds the one to drop.</summary>
+    private sealed record Newest(object Kind);
+
+    /// <summary>
+    /// Drops the entry of an older version of the same kind when <paramref name="key"/> is kept (under <see cref="Loading"/>).
+    /// While owners save, the cycle version moves twenty times a second: without this every version's periods, views and
+    /// rows stayed for their sliding expiry, filled the cache's size limit within a minute or two, and from then on the
+    /// cache refused new entries, so every request loaded its own and the pages' p99 rose tenfold (docs/benchmarks.md,
+    /// sixth round). A key asked for late, older than the newest, is kept until it expires and drops nothing.
+    /// </summary>
+    private void Supersede(object key, MemoryCacheEntryOptions entry)
+    {
+        if (key is not Versioned (var kind, var version))
+        {
+            return;
+        }
+
+        var newest = new Newest(kind);
+        if (cache.TryGetValue(newest, out long kept))
+        {
+            if (kept >= version)
+            {
+                return;
+            }
+
+            cache.Remove(new Versioned(kind, kept));
+        }
+
+        cache.Set(newest, version, entry);
+    }
 
     /// <summary>
     /// The cached result of <paramref name="load"/> under <paramref name="key"/>, started by the first request to miss and
@@ -178,6 +219,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             // Started on the thread pool, not here: SQLite's "async" calls run synchronously, and would hold the lock.
             task = Task.Run(load);
             cache.Set(key, task, entry ?? Entry);
+            Supersede(key, entry ?? Entry);
         }
 
         task.ContinueWith(_ => cache.Remove(key), CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
@@ -246,7 +288,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     public Task<Dashboard> GetDashboardAsync(WorkspaceData ws, Period? period, bool published = false)
     {
         var effective = period ?? DefaultPeriod(ws);
-        var key = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, effective, published);
+        var key = DashboardKey(ws, effective, published);
         return SharedWithFigures(ws, key, figures =>
         {
             var plan = ws.Plan;
@@ -273,13 +315,13 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     /// </summary>
     public async Task<DashboardRow?> RowForAsync(WorkspaceData ws, Period period, string measureId)
     {
-        var whole = ("dashboard", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, (Period?)period, false);
+        var whole = DashboardKey(ws, period, published: false);
         if (cache.TryGetValue(whole, out Lazy<Dashboard>? built) && built is { IsValueCreated: true })
         {
             return built.Value.Rows.FirstOrDefault(r => r.Measure.Id == measureId);
         }
 
-        var key = ("row", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, period, measureId);
+        var key = new Versioned(("row", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, period, measureId), ws.Info.CycleVersion);
         return await SharedWithFigures(ws, key, figures =>
         {
             var row = DashboardBuilder.Row(Inputs(ws, ws.Plan, figures.Drafts.Over(ws.Values), period), measureId);
@@ -315,6 +357,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             {
                 lazy = new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
                 cache.Set(key, lazy, entry ?? Entry);
+                Supersede(key, entry ?? Entry);
             }
         }
 
@@ -336,7 +379,7 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
     public async Task<(Dashboard Dashboard, IReadOnlyDictionary<string, FigureCommentary> Commentary)> AsPublishedAsync(WorkspaceData ws, ReportingPeriodInfo period, CancellationToken ct)
     {
         var at = period.PublishedUtc ?? throw new ArgumentException($"{period.Label} has not been published.", nameof(period));
-        var key = ("as-published", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, ws.Info.CycleVersion, period.Label);
+        var key = new Versioned(("as-published", ws.Info.Id, ws.Info.PlanVersion, ws.Info.DataVersion, period.Label), ws.Info.CycleVersion);
         if (cache.TryGetValue(key, out (Dashboard, IReadOnlyDictionary<string, FigureCommentary>) hit))
         {
             return hit;
@@ -348,7 +391,12 @@ public sealed class WorkspaceService(WorkspaceStore store, CycleStore cycle, IMe
             .Where(c => c.Key.ReportingPeriod == period.Label)
             .ToDictionary(c => c.Key.MeasureId, c => c.Value, StringComparer.OrdinalIgnoreCase);
         var result = (Build(ws, plan, values, period.Period), (IReadOnlyDictionary<string, FigureCommentary>)commentary);
-        cache.Set(key, result, Entry);
+        lock (Loading)
+        {
+            cache.Set(key, result, Entry);
+            Supersede(key, Entry);
+        }
+
         return result;
     }
 
