@@ -8,7 +8,8 @@
 //         reads the JSON lines of many runs and prints the Markdown before/after table (medians over rounds, ratios).
 //   cycle --url BASE --workspace WS --label "2015/16 Q3" --people FILE --pages "P1 P2" [--think-ms 1000] [--rate ...]
 //         the quarterly cycle (bench/web/cycle.sh drives it): the pages read at a fixed rate by the first person of FILE
-//         while the others save a figure each, pausing about --think-ms between saves (0: as fast as answered).
+//         while the others save a figure each, pausing about --think-ms between saves (0: as fast as answered);
+//         --warm-server S first reads the pages in turn for S seconds in all, recorded as round 0, version "warm-up".
 using System.Globalization;
 using System.Text.Json;
 using GoldenThread.Bench.Web;
@@ -121,17 +122,27 @@ switch (args[0])
         using var stop = new CancellationTokenSource();
         var think = TimeSpan.FromMilliseconds(Number("think-ms", 1000));
         var saving = CycleLoad.RunOwnersAsync(baseUrl, options["workspace"], slug, owners, think, stop.Token);
-        foreach (var page in options["pages"].Replace("{period}", slug, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var pages = options["pages"].Replace("{period}", slug, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        // The server's warm-up, recorded but apart: the pages read in turn at the same rate while the owners save, so that
+        // the runtime has compiled the hot code optimised before anything is measured (the first half minute of load after
+        // a start, docs/benchmarks.md). Round 0, version "warm-up".
+        var warmServer = Number("warm-server", 0);
+        var stages = warmServer > 0
+            ? pages.Select(p => (Page: p, Version: "warm-up", Round: 0, WarmUp: 0.0, Duration: warmServer / pages.Length))
+            : [];
+        stages = stages.Concat(pages.Select(p => (Page: p, Version: options.GetValueOrDefault("version", "current"), Round: (int)Number("round", 1), WarmUp: Number("warmup", 3), Duration: Number("duration", 20))));
+        foreach (var (page, version, round, warmUp, duration) in stages)
         {
             var settings = new LoadSettings(
-                new Uri(baseUrl, page), Number("rate", 200), TimeSpan.FromSeconds(Number("warmup", 3)), TimeSpan.FromSeconds(Number("duration", 20)),
+                new Uri(baseUrl, page), Number("rate", 200), TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(duration),
                 TimeSpan.FromSeconds(Number("timeout", 10)), readerCookies.GetCookieHeader(baseUrl));
             var result = await OpenLoop.RunAsync(settings);
-            var record = new RunRecord(options.GetValueOrDefault("store", ""), page, options.GetValueOrDefault("version", "current"), (int)Number("round", 1), result);
+            var record = new RunRecord(options.GetValueOrDefault("store", ""), page, version, round, result);
             Console.WriteLine(JsonSerializer.Serialize(record, Summary.Json));
             Console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{record.Store} {page}: {result.Requests} requests at {result.AchievedRequestsPerSecond:0.0}/s, {result.Errors} errors, "
+                $"{record.Store} {page} ({version}): {result.Requests} requests at {result.AchievedRequestsPerSecond:0.0}/s, {result.Errors} errors, "
                 + $"p50 {result.P50Ms:0.00} p99 {result.P99Ms:0.00} max {result.MaxMs:0.00} ms{(result.FirstError is null ? "" : $"; first error: {result.FirstError}")}"));
         }
 

@@ -39,7 +39,7 @@ out=${PUBLISHED:-$repo/bench/web/out/cpu}
 if [ -z "${PUBLISHED:-}" ]; then
   echo "== publishing the web app and the command line (Release)" >&2
   for project in src/GoldenThread.Web src/GoldenThread.Cli; do
-    dotnet publish "$project" -c Release -o "$out/$(basename "$project")" --nologo -v q >"$tmp/publish.log" 2>&1 \
+    dotnet publish "$project" -c Release -r linux-x64 --self-contained false -o "$out/$(basename "$project")" --nologo -v q >"$tmp/publish.log" 2>&1 \
       || { cat "$tmp/publish.log" >&2; exit 1; }
   done
   rm -rf "$out/GoldenThread.Web/samples"
