@@ -28,6 +28,15 @@ public sealed class WorkspaceCacheTests
     private static Task<WorkspaceData> Workspace(AppFactory app) =>
         InScope(app, async sp => (await sp.GetRequiredService<WorkspaceService>().GetAsync(Leics, CancellationToken.None))!);
 
+    /// <summary>Opens the quarter for the sample's plan, with nothing arriving from data feeds.</summary>
+    private static async Task OpenQuarter(AppFactory app)
+    {
+        var w = await Workspace(app);
+        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
+        Assert.True(opened.Succeeded, opened.Message);
+    }
+
     [Theory]
     [MemberData(nameof(QuarterUploadPagesTests.Providers), MemberType = typeof(QuarterUploadPagesTests))]
     public async Task OwnersSave_RenewsTheCycleAndDashboard_KeepsThePlanAndValues(StoreProvider provider)
@@ -78,10 +87,7 @@ public sealed class WorkspaceCacheTests
     public async Task FigurePagesRow_BuiltAlone_IsTheWholeDashboardsRow_ForEveryMeasure()
     {
         using var app = new AppFactory(StoreProvider.Sqlite);
-        var w = await Workspace(app);
-        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
-            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
-        Assert.True(opened.Succeeded, opened.Message);
+        await OpenQuarter(app);
         var open = await Workspace(app);
         var period = Assert.Single(open.Cycle.Periods).Period;
 
@@ -112,10 +118,7 @@ public sealed class WorkspaceCacheTests
     public async Task ManyRequestsAfterASave_ShareOneLoadOfTheCycle()
     {
         using var app = new AppFactory(StoreProvider.Sqlite);
-        var w = await Workspace(app);
-        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
-            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
-        Assert.True(opened.Succeeded, opened.Message);
+        await OpenQuarter(app);
 
         var burst = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Workspace(app))));
 
@@ -136,10 +139,7 @@ public sealed class WorkspaceCacheTests
     public async Task SavesOneAfterAnother_DropWhatTheyMadeStale_TheCacheDoesNotGrow()
     {
         using var app = new AppFactory(StoreProvider.Sqlite);
-        var w = await Workspace(app);
-        var opened = await InScope(app, sp => sp.GetRequiredService<CycleStore>().OpenAsync(Leics, CycleStore.ReportingPeriodOf(Quarter),
-            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), w.Plan, new Dictionary<string, (Observation, string)>(), System));
-        Assert.True(opened.Succeeded, opened.Message);
+        await OpenQuarter(app);
         var cache = Assert.IsType<MemoryCache>(app.Services.GetRequiredService<IMemoryCache>());
 
         var sizes = new List<long>();
