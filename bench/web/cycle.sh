@@ -27,8 +27,9 @@
 # SERVER_WARMUP is how long, in all, the pages are read while the owners save before anything is measured, each page in
 # turn; those runs are recorded too, as round 0, version "warm-up". A freshly started server spends its first half minute
 # of this load compiling the hot code optimised (tiered compilation; 0.5 s of JIT a second on these 2 cores, PGO's
-# instrumented tier included), and the pages' p99 then is hundreds of milliseconds to seconds, which is the start, not
-# the steady state the goal is about (docs/benchmarks.md, sixth round). SERVER_WARMUP=0 measures from the start.
+# instrumented tier included), and the pages' p99 then is tens to hundreds of milliseconds (seconds, with the board
+# measured first, before the sixth round's cache change), which is the start, not the steady state the goal is about
+# (docs/benchmarks.md, sixth round). SERVER_WARMUP=0 measures from the start.
 # The app runs in the Development environment only so that its session cookie, Secure elsewhere, travels over the
 # loopback http the benchmark uses; nothing else differs for these pages.
 set -euo pipefail
@@ -133,7 +134,7 @@ for store in $STORES; do
     --think-ms "$OWNER_THINK_MS" --warm-server "$SERVER_WARMUP" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" --store "$store" >>"$runs"
 
   after=$(head -n 1 /proc/stat)
-  kill "$cpu_pid" 2>/dev/null || true; wait "$cpu_pid" 2>/dev/null || true
+  kill "$cpu_pid" 2>/dev/null || true; wait "$cpu_pid" 2>/dev/null || true; cpu_pid=
   echo "$before" "$after" | awk '{ for (i = 2; i <= 9; i++) { all += $(i + 11) - $i } steal = $(20) - $9;
     printf "== %s: the host took %.1f%% of this machine'"'"'s CPU time during the cycle (steal; per second in %s)\n", store, 100 * steal / all, file }' \
     store="$store" file="bench/web/results/cpu-$stamp-$store.txt"
