@@ -24,17 +24,6 @@ builder.Services.AddOpenApi("v1", o => o.AddSecuritySchemes());
 var app = builder.Build();
 // LAIT is read (from its cache beside the store, or parsed) on the other core while the store is checked.
 var lait = Task.Run(() => app.Services.GetRequiredService<LaitBenchmarks>().Get());
-try
-{
-    await app.InitialiseStoreAsync();
-}
-catch (StartupException e)
-{
-    await Console.Error.WriteLineAsync("GoldenThread cannot start: " + e.Message);
-    return 2;
-}
-
-await lait;
 
 app.UseProxyHeaders();
 app.UseSecurityHeaders();
@@ -68,7 +57,29 @@ app.MapAuditPages();
 
 // Any other address is the 404 page for everyone (not a sign-in prompt, which the fallback policy would give).
 app.MapFallback("{*path}", () => Results.NotFound()).Public().ExcludeFromDescription();
+// The endpoints' request delegates are built once, beside the store's check, rather than twice after it.
+var endpoints = EndpointsBuiltOnce.BuildInBackground(EndpointsBuiltOnce.Wrap(app));
 
+// EF Core's model, then the public dashboards, are built in the background from now on (StartupWarmUp).
+var storeReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+_ = StartupWarmUp.Start(app.Services, storeReady.Task);
+try
+{
+    await app.InitialiseStoreAsync();
+    storeReady.SetResult();
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync("GoldenThread cannot start: " + e.Message);
+    return 2;
+}
+finally
+{
+    storeReady.TrySetCanceled();
+}
+
+await lait;
+await endpoints;
 app.Run();
 return 0;
 

@@ -83,6 +83,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("GoldenThread:Store:Provider", _provider.ToString());
         builder.UseSetting("GoldenThread:Store:ConnectionString", SharedConnectionString ?? ConnectionString);
         builder.UseSetting("GoldenThread:SeedSamples", "true");
+        // What a test counts and caches is what it asked for; StartupWarmUpTests turn the warm-up on.
+        builder.UseSetting("GoldenThread:WarmUpOnStart", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

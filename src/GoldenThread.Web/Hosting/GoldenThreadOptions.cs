@@ -19,6 +19,12 @@ public sealed class GoldenThreadOptions : IValidatableObject
     public bool SeedSamples { get; set; } = true;
 
     /// <summary>
+    /// On start, build EF Core's model and the public dashboards in the background, so that the first visitors do not
+    /// wait for them (StartupWarmUp).
+    /// </summary>
+    public bool WarmUpOnStart { get; set; } = true;
+
+    /// <summary>
     /// Counts from 1 to this, and figures worked out from them, are withheld from every page and download (disclosure
     /// control; default 5). 0 turns it off, for an installation only the council's own staff can reach.
     /// </summary>
