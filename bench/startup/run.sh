@@ -7,7 +7,8 @@
 #   all             the same with --la all --store none (every council's four files)
 #   web             the web application on a SQLite store: from launch to the first 200 of the sample's public dashboard
 #
-# for the current checkout (CLI published for linux-x64 in Release, ReadyToRun) and, unless BASELINE=none, for BASELINE
+# for the current checkout (CLI and web application published self-contained for linux-x64 in Release: one composite
+# ReadyToRun image) and, unless BASELINE=none, for BASELINE
 # (default e82dbcf, main before issue 13; published in Release as it was). Each round runs every subject once, in turn,
 # so a slow spell of a busy machine hits all of them; round 0 is a warm-up (it also makes the stores and the LAIT
 # cache) and is not counted. Prints every run, then per subject the medians of wall time, CPU time (user + system) and
@@ -58,10 +59,11 @@ if [ "${SKIP_PUBLISH:-no}" = yes ]; then
 else
 echo "== publishing (Release)"
 quiet dotnet publish bench/startup/BareRead -c Release -o "$out/bareread"
-quiet dotnet publish src/GoldenThread.Cli -c Release -r linux-x64 --self-contained false -o "$out/current-cli"
+# Self-contained: one composite ReadyToRun image of the runtime, ASP.NET Core and the application (the csproj files).
+quiet dotnet publish src/GoldenThread.Cli -c Release -r linux-x64 --self-contained -o "$out/current-cli"
 fi
 if [ "$WEB" = yes ] && [ "${SKIP_PUBLISH:-no}" != yes ]; then
-  quiet dotnet publish src/GoldenThread.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/current-web"
+  quiet dotnet publish src/GoldenThread.Web -c Release -r linux-x64 --self-contained -o "$out/current-web"
   rm -rf "$out/current-web/samples"; cp -r samples "$out/current-web/samples"
 fi
 if [ "$BASELINE" != none ]; then
@@ -94,7 +96,10 @@ web_run() {
   local name=$1 version=$2 port start end code
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   start=$(date +%s.%N)
-  ( cd "$out/$version-web" && ASPNETCORE_ENVIRONMENT=Production exec dotnet GoldenThread.Web.dll --urls "http://127.0.0.1:$port" \
+  # The application's own launcher: a self-contained publish must not be run by the shared runtime's dotnet.
+  local launch=(./GoldenThread.Web)
+  [ -x "$out/$version-web/GoldenThread.Web" ] || launch=(dotnet GoldenThread.Web.dll)
+  ( cd "$out/$version-web" && ASPNETCORE_ENVIRONMENT=Production exec "${launch[@]}" --urls "http://127.0.0.1:$port" \
       --GoldenThread:Store:Provider=Sqlite --GoldenThread:Store:ConnectionString="Data Source=$tmp/web-$version/goldenthread.db" \
       --GoldenThread:Store:MigrateOnStart=true --GoldenThread:SeedSamples=true --GoldenThread:LaitFolder="$lait" ) >"$tmp/web.log" 2>&1 &
   web_pid=$!
