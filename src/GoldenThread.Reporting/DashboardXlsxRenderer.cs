@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -55,10 +57,10 @@ public static class DashboardXlsxRenderer
 
         var sheets = new Sheets();
         uint sheetId = 1;
-        foreach (var (name, worksheet) in new[] { (DashboardSheetName, dashboardSheet), (ReasonsSheetName, reasonsSheet), (TrendSheetName, trendSheet) })
+        foreach (var (name, (worksheet, rows)) in new[] { (DashboardSheetName, dashboardSheet), (ReasonsSheetName, reasonsSheet), (TrendSheetName, trendSheet) })
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = worksheet;
+            rows.Save(part, worksheet);
             sheets.Append(new Sheet { Name = name, SheetId = sheetId++, Id = workbookPart.GetIdOfPart(part) });
         }
 
@@ -80,7 +82,7 @@ public static class DashboardXlsxRenderer
         workbookPart.Workbook.Save();
     }
 
-    private static Worksheet BuildDashboardSheet(
+    private static (Worksheet, RowBuilder) BuildDashboardSheet(
         Dashboard d, StyleRegistry styles, SharedStrings strings, out uint headerRowIndex, out uint lastRowIndex)
     {
         var data = new SheetData();
@@ -153,7 +155,7 @@ public static class DashboardXlsxRenderer
             new AutoFilter { Reference = $"A{headerRowIndex}:{lastColumn}{lastRowIndex}" },
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.4, Bottom = 0.4, Header = 0.2, Footer = 0.2 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
-        return worksheet;
+        return (worksheet, rows);
     }
 
     private static void WriteDashboardRow(RowBuilder.Row r, DashboardSection section, DashboardRow row, StyleRegistry styles)
@@ -190,7 +192,7 @@ public static class DashboardXlsxRenderer
 
     private static string SuppliedFigures(DashboardRow row) => string.Join(", ", DashboardFormatting.SuppliedItems(row));
 
-    private static Worksheet BuildReasonsSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
+    private static (Worksheet, RowBuilder) BuildReasonsSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
     {
         var data = new SheetData();
         var rows = new RowBuilder(data, strings);
@@ -214,10 +216,10 @@ public static class DashboardXlsxRenderer
             }
         }
 
-        return SimpleSheet(data, [12, 50, 22, 22, 14, 90], rows.LastIndex, 6);
+        return (SimpleSheet(data, [12, 50, 22, 22, 14, 90], rows.LastIndex, 6), rows);
     }
 
-    private static Worksheet BuildTrendSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
+    private static (Worksheet, RowBuilder) BuildTrendSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
     {
         var data = new SheetData();
         var rows = new RowBuilder(data, strings);
@@ -240,7 +242,7 @@ public static class DashboardXlsxRenderer
             }
         }
 
-        return SimpleSheet(data, [12, 60, 16, 12], rows.LastIndex, 4);
+        return (SimpleSheet(data, [12, 60, 16, 12], rows.LastIndex, 4), rows);
     }
 
     // A sheet whose first row is its header: frozen, filtered.
@@ -289,49 +291,107 @@ public static class DashboardXlsxRenderer
         };
     }
 
+    /// <summary>
+    /// A sheet's rows, kept as plain cells and written straight into the sheet's part as XML (<see cref="Save"/>), rather
+    /// than built as the Open XML SDK's element tree and serialised from it: the tree was most of a workbook's time and
+    /// garbage (docs/benchmarks.md, issue 13). The worksheet's other elements stay elements; <paramref name="data"/> is
+    /// the empty <see cref="SheetData"/> placed among them, where the rows go.
+    /// </summary>
     internal sealed class RowBuilder(SheetData data, SharedStrings strings)
     {
+        private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        private readonly List<(uint Index, List<CellSpec> Cells)> rows = [];
+
         public uint LastIndex { get; private set; }
+
+        /// <summary>The empty sheet data the worksheet holds, in whose place <see cref="Save"/> writes the rows.</summary>
+        public SheetData Data => data;
 
         public Row Next()
         {
             LastIndex++;
-            var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = LastIndex };
-            data.Append(row);
-            return new Row(row, LastIndex, strings);
+            var cells = new List<CellSpec>();
+            rows.Add((LastIndex, cells));
+            return new Row(cells, LastIndex, strings);
         }
 
-        public sealed class Row(DocumentFormat.OpenXml.Spreadsheet.Row row, uint index, SharedStrings strings)
+        /// <summary>Writes <paramref name="worksheet"/> into <paramref name="part"/>, with the rows in place of <see cref="Data"/>.</summary>
+        public void Save(WorksheetPart part, Worksheet worksheet)
         {
-            private int column;
+            if (data.HasChildren || !worksheet.ChildElements.Contains(data))
+            {
+                throw new InvalidOperationException("The worksheet must hold this builder's sheet data, empty.");
+            }
 
+            using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+            using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+            xml.WriteStartDocument(standalone: true);
+            xml.WriteStartElement("x", "worksheet", Main);
+            foreach (var child in worksheet.ChildElements)
+            {
+                if (ReferenceEquals(child, data))
+                {
+                    WriteRows(xml);
+                }
+                else
+                {
+                    child.WriteTo(xml);
+                }
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        private void WriteRows(XmlWriter xml)
+        {
+            var invariant = CultureInfo.InvariantCulture;
+            xml.WriteStartElement("x", "sheetData", Main);
+            foreach (var (index, cells) in rows)
+            {
+                var rowNumber = index.ToString(invariant);
+                xml.WriteStartElement("x", "row", Main);
+                xml.WriteAttributeString("r", rowNumber);
+                foreach (var cell in cells)
+                {
+                    xml.WriteStartElement("x", "c", Main);
+                    xml.WriteAttributeString("r", ColumnName(cell.Column) + rowNumber);
+                    xml.WriteAttributeString("s", cell.Style.ToString(invariant));
+                    if (cell.Value is { } value)
+                    {
+                        xml.WriteAttributeString("t", cell.Shared ? "s" : "n");
+                        xml.WriteElementString("x", "v", Main, value);
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        /// <summary>A cell: a shared string's index or a number as text (none for an empty styled cell).</summary>
+        internal readonly record struct CellSpec(int Column, bool Shared, string? Value, uint Style);
+
+        public sealed class Row(List<CellSpec> cells, uint index, SharedStrings strings)
+        {
             public uint Index => index;
 
             public Row Text(string text, uint style)
             {
-                column++;
-                row.Append(new Cell
-                {
-                    CellReference = ColumnName(column) + index.ToString(CultureInfo.InvariantCulture),
-                    DataType = CellValues.SharedString,
-                    CellValue = new CellValue(strings.IndexOf(text).ToString(CultureInfo.InvariantCulture)),
-                    StyleIndex = style,
-                });
+                cells.Add(new CellSpec(cells.Count + 1, true, strings.IndexOf(text).ToString(CultureInfo.InvariantCulture), style));
                 return this;
             }
 
             /// <summary>A numeric cell; an empty styled cell when there is no (finite) figure, so filters see a blank.</summary>
             public Row Number(double? value, uint style)
             {
-                column++;
-                var cell = new Cell { CellReference = ColumnName(column) + index.ToString(CultureInfo.InvariantCulture), StyleIndex = style };
-                if (value is { } v && double.IsFinite(v))
-                {
-                    cell.DataType = CellValues.Number;
-                    cell.CellValue = new CellValue(GoldenThread.Core.Measures.MeasureUnit.Clean(v).ToString("R", CultureInfo.InvariantCulture));
-                }
-
-                row.Append(cell);
+                var text = value is { } v && double.IsFinite(v)
+                    ? GoldenThread.Core.Measures.MeasureUnit.Clean(v).ToString("R", CultureInfo.InvariantCulture)
+                    : null;
+                cells.Add(new CellSpec(cells.Count + 1, false, text, style));
                 return this;
             }
 

@@ -68,7 +68,7 @@ public static class CommitteePackXlsxRenderer
                 _ => OurChildrenSheet(pack, appendix, styles, strings),
             };
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = sheet.Worksheet;
+            sheet.Rows.Save(part, sheet.Worksheet);
             var name = SheetName(appendix);
             sheets.Append(new Sheet { Name = name, SheetId = sheetId, Id = workbookPart.GetIdOfPart(part) });
 
@@ -81,7 +81,7 @@ public static class CommitteePackXlsxRenderer
         {
             var trend = TrendSheet(pack, styles, strings);
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = trend.Worksheet;
+            trend.Rows.Save(part, trend.Worksheet);
             var name = TrendSheetName(pack);
             sheets.Append(new Sheet { Name = name, SheetId = sheetId, Id = workbookPart.GetIdOfPart(part) });
             names.Append(new DefinedName($"'{name}'!${trend.HeaderRow}:${trend.HeaderRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
@@ -94,7 +94,7 @@ public static class CommitteePackXlsxRenderer
         workbookPart.Workbook.Save();
     }
 
-    private sealed record BuiltSheet(Worksheet Worksheet, uint HeaderRow);
+    private sealed record BuiltSheet(Worksheet Worksheet, uint HeaderRow, RowBuilder Rows);
 
     /// <summary>The trend sheet's name: the dashboard appendix's letter and "Trend".</summary>
     public static string TrendSheetName(CommitteePack pack) => pack.LetterOf(AppendixKind.Dashboard) + " Trend";
@@ -131,7 +131,7 @@ public static class CommitteePackXlsxRenderer
             }
         }
 
-        return Finish(data, header, [22, 11, 44, .. periods.Select(_ => 10.0)]);
+        return Finish(rows, header, [22, 11, 44, .. periods.Select(_ => 10.0)]);
     }
 
     private static BuiltSheet DashboardSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
@@ -176,7 +176,7 @@ public static class CommitteePackXlsxRenderer
             }
         }
 
-        return Finish(data, header, DashboardWidthsChars);
+        return Finish(rows, header, DashboardWidthsChars);
     }
 
     /// <summary>The number a cell holds: a percentage as Excel's fraction (12.55 → 0.1255), anything else as it is.</summary>
@@ -216,7 +216,7 @@ public static class CommitteePackXlsxRenderer
 
         total.Number(m.Total, styles.Bold);
         double[] widths = [24, 10, 50, .. m.Priorities.Select(_ => 13.0), .. m.NeedLevels.Select(_ => 9.0), 8];
-        return Finish(data, header, widths);
+        return Finish(rows, header, widths);
     }
 
     private static BuiltSheet ActionsSheet(ActionPlan plan, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
@@ -235,7 +235,7 @@ public static class CommitteePackXlsxRenderer
                 .Text(a.Progress ?? DashboardFormatting.MissingMark, styles.Wrapped);
         }
 
-        return Finish(data, header, [22, 30, 8, 50, 20, 14, 11, 40]);
+        return Finish(rows, header, [22, 30, 8, 50, 20, 14, 11, 40]);
     }
 
     private static BuiltSheet OurChildrenSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
@@ -250,7 +250,7 @@ public static class CommitteePackXlsxRenderer
             rows.Next().Text(f.Label, styles.Wrapped).Text(f.Value, styles.Plain).Text(f.Period ?? DashboardFormatting.MissingMark, styles.Plain);
         }
 
-        return Finish(data, header, [70, 14, 12]);
+        return Finish(rows, header, [70, 14, 12]);
     }
 
     private static BuiltSheet EvidenceSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
@@ -265,7 +265,7 @@ public static class CommitteePackXlsxRenderer
             rows.Next().Text(e.MeasureTitle, styles.Wrapped).Text(e.Quote, styles.Wrapped).Text(e.Attribution ?? DashboardFormatting.MissingMark, styles.Wrapped);
         }
 
-        return Finish(data, header, [40, 70, 24]);
+        return Finish(rows, header, [40, 70, 24]);
     }
 
     /// <summary>
@@ -309,7 +309,7 @@ public static class CommitteePackXlsxRenderer
             }
         }
 
-        return Finish(data, header, [26, 11, 26, 9, 10, 10, .. benchmarks.Select(_ => 24.0), 30]);
+        return Finish(rows, header, [26, 11, 26, 9, 10, 10, .. benchmarks.Select(_ => 24.0), 30]);
     }
 
     private static double? AsFraction(double? percent) =>
@@ -327,7 +327,7 @@ public static class CommitteePackXlsxRenderer
         return header.Index;
     }
 
-    private static BuiltSheet Finish(SheetData data, uint headerRow, double[] widthsChars)
+    private static BuiltSheet Finish(RowBuilder rows, uint headerRow, double[] widthsChars)
     {
         var worksheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
@@ -336,11 +336,11 @@ public static class CommitteePackXlsxRenderer
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = $"A{headerRow + 1}", SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{headerRow + 1}" } })
             { WorkbookViewId = 0 }),
             Columns(widthsChars),
-            data,
+            rows.Data,
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.2, Footer = 0.2 },
             // A4 (paper size 9), landscape, one page wide and as many long as it takes.
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
             new HeaderFooter(new OddFooter("&L&A&RPage &P of &N")));
-        return new BuiltSheet(worksheet, headerRow);
+        return new BuiltSheet(worksheet, headerRow, rows);
     }
 }
