@@ -5,15 +5,15 @@ using Microsoft.Extensions.Options;
 namespace GoldenThread.Web.Hosting;
 
 /// <summary>
-/// Does in the background, from the moment the host is built, what the first visitor would otherwise wait for: EF
-/// Core's model (needed by the store's checks at start and by every page), then, once the store is ready, the default
-/// dashboard of each workspace that visitors may see, as they see it (the workspace's plan parsed, its values, LAIT,
-/// every judgement). A request that comes while this runs joins the load it needs rather than starting its own
+/// Does in the background, from the moment the endpoints are mapped, what the first visitor would otherwise wait
+/// for: EF Core's model (needed by the store's checks at start and by every page), then, once the store is ready, the
+/// default dashboard of each workspace that visitors may see, as they see it (the workspace's plan parsed, its values,
+/// LAIT, every judgement). A request that comes while this runs joins the load it needs rather than starting its own
 /// (<see cref="WorkspaceService"/> loads each thing once), so nothing is computed twice and nothing waits for the
 /// warm-up that would not have waited anyway.
 /// </summary>
 /// <remarks>
-/// Measured in docs/benchmarks.md ("The web application's start"). A failure here changes nothing: it is logged, and the
+/// Measured in docs/benchmarks.md (issue 13's third round). A failure here changes nothing: it is logged, and the
 /// request that needs the same thing meets it and reports it as it always did. <c>GoldenThread:WarmUpOnStart=false</c>
 /// turns it off (the tests do, so that what a test counts is what it asked for).
 /// </remarks>
