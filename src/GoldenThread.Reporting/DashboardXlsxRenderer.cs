@@ -45,7 +45,7 @@ public static class DashboardXlsxRenderer
         ArgumentNullException.ThrowIfNull(stream);
 
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        document.CompressionOption = System.IO.Packaging.CompressionOption.SuperFast;
+        document.CompressionOption = OpenXmlOutput.Compression;
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
         var styles = new StyleRegistry();

@@ -26,7 +26,7 @@ public static class CommitteePackDocxRenderer
         ArgumentNullException.ThrowIfNull(stream);
 
         using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        doc.CompressionOption = System.IO.Packaging.CompressionOption.SuperFast;
+        doc.CompressionOption = OpenXmlOutput.Compression;
         doc.PackageProperties.Title = pack.Title;
         doc.PackageProperties.Creator = pack.CouncilName;
         doc.PackageProperties.Subject = "Committee pack";

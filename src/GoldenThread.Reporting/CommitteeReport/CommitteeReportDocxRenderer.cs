@@ -57,7 +57,7 @@ public static class CommitteeReportDocxRenderer
         ArgumentNullException.ThrowIfNull(stream);
 
         using var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        doc.CompressionOption = System.IO.Packaging.CompressionOption.SuperFast;
+        doc.CompressionOption = OpenXmlOutput.Compression;
         var title = $"{dashboard.PlanName}: performance report, {dashboard.ReportingPeriod.Label}";
         doc.PackageProperties.Title = title;
         doc.PackageProperties.Creator = dashboard.CouncilName;
