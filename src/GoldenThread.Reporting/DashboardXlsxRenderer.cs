@@ -85,8 +85,7 @@ public static class DashboardXlsxRenderer
     private static (Worksheet, RowBuilder) BuildDashboardSheet(
         Dashboard d, StyleRegistry styles, SharedStrings strings, out uint headerRowIndex, out uint lastRowIndex)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         var title = $"{d.PlanName}: performance dashboard, {d.ReportingPeriod.Label}";
         rows.Next().Text(title, styles.Title);
 
@@ -151,7 +150,7 @@ public static class DashboardXlsxRenderer
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = $"A{headerRowIndex + 1}", SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{headerRowIndex + 1}" } })
             { WorkbookViewId = 0 }),
             Columns(DashboardWidthsChars),
-            data,
+            rows.Data,
             new AutoFilter { Reference = $"A{headerRowIndex}:{lastColumn}{lastRowIndex}" },
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.4, Bottom = 0.4, Header = 0.2, Footer = 0.2 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
@@ -194,8 +193,7 @@ public static class DashboardXlsxRenderer
 
     private static (Worksheet, RowBuilder) BuildReasonsSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         var header = rows.Next();
         foreach (var c in new[] { "Measure ID", "Measure", "Judgement", "Outcome", "Method", "Reason" })
         {
@@ -216,13 +214,12 @@ public static class DashboardXlsxRenderer
             }
         }
 
-        return (SimpleSheet(data, [12, 50, 22, 22, 14, 90], rows.LastIndex, 6), rows);
+        return (SimpleSheet(rows.Data, [12, 50, 22, 22, 14, 90], rows.LastIndex, 6), rows);
     }
 
     private static (Worksheet, RowBuilder) BuildTrendSheet(Dashboard d, StyleRegistry styles, SharedStrings strings)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         var header = rows.Next();
         foreach (var c in new[] { "Measure ID", "Measure", "Period", "Value" })
         {
@@ -242,7 +239,7 @@ public static class DashboardXlsxRenderer
             }
         }
 
-        return (SimpleSheet(data, [12, 60, 16, 12], rows.LastIndex, 4), rows);
+        return (SimpleSheet(rows.Data, [12, 60, 16, 12], rows.LastIndex, 4), rows);
     }
 
     // A sheet whose first row is its header: frozen, filtered.
@@ -294,10 +291,10 @@ public static class DashboardXlsxRenderer
     /// <summary>
     /// A sheet's rows, kept as plain cells and written straight into the sheet's part as XML (<see cref="Save"/>), rather
     /// than built as the Open XML SDK's element tree and serialised from it: the tree was most of a workbook's time and
-    /// garbage (docs/benchmarks.md, issue 13). The worksheet's other elements stay elements; <paramref name="data"/> is
-    /// the empty <see cref="SheetData"/> placed among them, where the rows go.
+    /// garbage (docs/benchmarks.md, issue 13). The worksheet's other elements stay elements; <see cref="Data"/> is the
+    /// empty <see cref="SheetData"/> placed among them, where the rows go.
     /// </summary>
-    internal sealed class RowBuilder(SheetData data, SharedStrings strings)
+    internal sealed class RowBuilder(SharedStrings strings)
     {
         private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         private readonly List<(uint Index, List<CellSpec> Cells)> rows = [];
@@ -305,7 +302,7 @@ public static class DashboardXlsxRenderer
         public uint LastIndex { get; private set; }
 
         /// <summary>The empty sheet data the worksheet holds, in whose place <see cref="Save"/> writes the rows.</summary>
-        public SheetData Data => data;
+        public SheetData Data { get; } = new();
 
         public Row Next()
         {
@@ -318,7 +315,7 @@ public static class DashboardXlsxRenderer
         /// <summary>Writes <paramref name="worksheet"/> into <paramref name="part"/>, with the rows in place of <see cref="Data"/>.</summary>
         public void Save(WorksheetPart part, Worksheet worksheet)
         {
-            if (data.HasChildren || !worksheet.ChildElements.Contains(data))
+            if (Data.HasChildren || !worksheet.ChildElements.Contains(Data))
             {
                 throw new InvalidOperationException("The worksheet must hold this builder's sheet data, empty.");
             }
@@ -329,7 +326,7 @@ public static class DashboardXlsxRenderer
             xml.WriteStartElement("x", "worksheet", Main);
             foreach (var child in worksheet.ChildElements)
             {
-                if (ReferenceEquals(child, data))
+                if (ReferenceEquals(child, Data))
                 {
                     WriteRows(xml);
                 }

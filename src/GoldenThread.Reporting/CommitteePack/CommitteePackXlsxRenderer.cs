@@ -108,8 +108,7 @@ public static class CommitteePackXlsxRenderer
         var d = pack.Dashboard;
         var periods = d.Sections.SelectMany(s => s.Rows).SelectMany(r => r.Trend).Select(t => t.Period).Distinct()
             .OrderBy(p => p.End).ThenBy(p => p.Start).ThenBy(p => p.Label, StringComparer.Ordinal).ToList();
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {pack.LetterOf(AppendixKind.Dashboard)}: trends", styles.Title);
         rows.Next().Text($"{d.CouncilName}. Each measure's figures over time, as on the dashboard for {d.ReportingPeriod.Label}; a blank is a period with no figure.", styles.Plain);
         var header = Header(rows, ["Theme", "Measure ID", "Measure", .. periods.Select(p => p.Label)], styles);
@@ -137,8 +136,7 @@ public static class CommitteePackXlsxRenderer
     private static BuiltSheet DashboardSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {
         var d = pack.Dashboard;
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
         rows.Next().Text($"{d.CouncilName}. Reporting period {d.ReportingPeriod.Label}{(d.PreviousReportingPeriod is { } pp ? "; previous report " + pp.Label : "")}.", styles.Plain);
         if (d.DisclosureNote is { } note)
@@ -187,8 +185,7 @@ public static class CommitteePackXlsxRenderer
 
     private static BuiltSheet IntentionsSheet(IntentionsMatrix m, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
         rows.Next().Text(m.Summary, styles.Plain);
         var columns = new List<string> { "Theme", "Outcome ID", "Outcome" };
@@ -221,8 +218,7 @@ public static class CommitteePackXlsxRenderer
 
     private static BuiltSheet ActionsSheet(ActionPlan plan, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
         rows.Next().Text(plan.Summary, styles.Plain);
         var header = Header(rows, ["Theme", "Outcome", "Code", "Action", "Lead", "Due", "Status", "Progress"], styles);
@@ -240,8 +236,7 @@ public static class CommitteePackXlsxRenderer
 
     private static BuiltSheet OurChildrenSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
         rows.Next().Text($"As the {pack.PlanName} states them.", styles.Plain);
         var header = Header(rows, ["Figure", "Value", "Period"], styles);
@@ -255,8 +250,7 @@ public static class CommitteePackXlsxRenderer
 
     private static BuiltSheet EvidenceSheet(CommitteePack pack, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
         rows.Next().Text("In their own words, with their consent; nothing here identifies who said it.", styles.Plain);
         var header = Header(rows, ["Measure", "What they said", "Who"], styles);
@@ -275,8 +269,7 @@ public static class CommitteePackXlsxRenderer
     private static BuiltSheet ComparisonsSheet(PackComparisons comparisons, PackAppendix appendix, StyleRegistry styles, SharedStrings strings)
     {
         var result = comparisons.Result;
-        var data = new SheetData();
-        var rows = new RowBuilder(data, strings);
+        var rows = new RowBuilder(strings);
         rows.Next().Text($"Appendix {appendix.Letter}: {appendix.Title}", styles.Title);
         if (comparisons.Description is { Length: > 0 } description)
         {
