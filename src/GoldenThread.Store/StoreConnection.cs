@@ -77,16 +77,36 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
         return new StoreConnection(StoreProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ConnectionString);
     }
 
-    /// <summary>Points an options builder at this database.</summary>
-    public void Configure(DbContextOptionsBuilder builder)
+    /// <summary>
+    /// Points an options builder at this database, with the provider's compiled model (CompiledModels/, made by
+    /// <c>scripts/compiled-model.sh</c>) unless <paramref name="compiledModel"/> is false: building the model from
+    /// <see cref="GoldenThreadDbContext"/>'s configuration is most of EF's start-up, and every process that opens the
+    /// store pays it. CompiledModelTests checks that the compiled models are the configuration's, so a model change
+    /// without a new compiled model fails the tests.
+    /// </summary>
+    public void Configure(DbContextOptionsBuilder builder, bool compiledModel = true)
     {
         switch (Provider)
         {
             case StoreProvider.Sqlite:
                 builder.UseSqlite(ConnectionString);
+#if !WITHOUT_COMPILED_MODEL
+                if (compiledModel)
+                {
+                    builder.UseModel(CompiledModels.Sqlite.GoldenThreadDbContextModel.Instance);
+                }
+#endif
+
                 break;
             case StoreProvider.Postgres:
                 builder.UseNpgsql(ConnectionString);
+#if !WITHOUT_COMPILED_MODEL
+                if (compiledModel)
+                {
+                    builder.UseModel(CompiledModels.Postgres.GoldenThreadDbContextModel.Instance);
+                }
+#endif
+
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(Provider), Provider, null);
@@ -97,14 +117,14 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
-    public DbContextOptions<GoldenThreadDbContext> Options()
+    public DbContextOptions<GoldenThreadDbContext> Options(bool compiledModel = true)
     {
         var builder = new DbContextOptionsBuilder<GoldenThreadDbContext>();
-        Configure(builder);
+        Configure(builder, compiledModel);
         return builder.Options;
     }
 
-    public GoldenThreadDbContext CreateContext() => new(Options());
+    public GoldenThreadDbContext CreateContext(bool compiledModel = true) => new(Options(compiledModel));
 
     /// <summary>The database <paramref name="db"/> is connected to.</summary>
     public static StoreConnection Of(DbContext db) =>
@@ -124,9 +144,12 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     }
 }
 
-/// <summary>Lets EF's design-time tools build the context without starting the web application.</summary>
+/// <summary>
+/// Lets EF's design-time tools build the context without starting the web application: from its configuration, never
+/// from the compiled model those tools make from it.
+/// </summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<GoldenThreadDbContext>
 {
     public GoldenThreadDbContext CreateDbContext(string[] args) =>
-        StoreConnection.Parse(args.FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "goldenthread-design.db")).CreateContext();
+        StoreConnection.Parse(args.FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "goldenthread-design.db")).CreateContext(compiledModel: false);
 }

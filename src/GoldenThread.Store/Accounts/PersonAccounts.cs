@@ -19,7 +19,7 @@ public static class PersonAccounts
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<GoldenThreadDbContext>(connection.Configure);
+        services.AddDbContext<GoldenThreadDbContext>(o => connection.Configure(o));
         services.AddIdentityCore<PersonRow>(o => PasswordPolicy.Configure(o, PasswordPolicy.DefaultMinimumLength))
             .AddEntityFrameworkStores<GoldenThreadDbContext>();
         services.AddSingleton<IPasswordValidator<PersonRow>>(new CommonPasswordValidator());
